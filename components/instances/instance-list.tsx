@@ -1,0 +1,67 @@
+'use client'
+import { useQuery } from '@tanstack/react-query'
+import Link from 'next/link'
+import { PropensityBadge } from '@/components/instances/propensity-badge'
+import { ErrorPanel } from '@/components/ui/error-panel'
+import { formatCount, formatDateTime } from '@/components/ui/format'
+import { TableSkeleton } from '@/components/ui/skeleton'
+import { StatusBadge } from '@/components/ui/status-badge'
+import { instancesQuery } from '@/lib/query/sandboxes'
+
+export function InstanceList({ sandbox }: { sandbox: string }) {
+  const { data, error, isPending, refetch, isFetching } = useQuery(instancesQuery(sandbox))
+
+  if (isPending) return <TableSkeleton rows={3} label="Loading instances" />
+  if (error) return <ErrorPanel title="Customer AI instances could not be listed" error={error} onRetry={() => void refetch()} />
+  if (data.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+        <p className="font-medium text-slate-900">No Customer AI instances in sandbox {sandbox}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          An instance appears here once Customer AI has written scores to its output dataset,{' '}
+          <span className="font-mono">Customer AI Scores - &lt;instance&gt;</span>. Try another sandbox above.
+        </p>
+      </div>
+    )
+  }
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={isFetching}>
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">Customer AI instances in sandbox {sandbox}</caption>
+        <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-600 uppercase">
+          <tr>
+            <th scope="col" className="px-4 py-3">Instance</th>
+            <th scope="col" className="px-4 py-3">Propensity</th>
+            <th scope="col" className="px-4 py-3">Last run</th>
+            <th scope="col" className="px-4 py-3">Status</th>
+            <th scope="col" className="px-4 py-3 text-right">Profiles scored</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {data.map((instance) => (
+            <tr key={instance.datasetId} className="hover:bg-slate-50" data-testid="instance-row">
+              <td className="px-4 py-3">
+                <Link
+                  href={`/sandboxes/${sandbox}/datasets/${instance.datasetId}`}
+                  className="font-medium text-slate-900 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+                >
+                  {instance.name}
+                </Link>
+                {instance.profileEnabled && <span className="ml-2 text-xs text-slate-500">Profile-enabled</span>}
+              </td>
+              <td className="px-4 py-3">
+                <PropensityBadge type={instance.propensityType} />
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatDateTime(instance.lastRun?.created)}</td>
+              <td className="px-4 py-3">{instance.lastRun ? <StatusBadge status={instance.lastRun.status} /> : <span className="text-slate-500">No runs yet</span>}</td>
+              <td className="px-4 py-3 text-right tabular-nums text-slate-700">
+                {formatCount(instance.latestSuccessfulRun?.recordCount)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

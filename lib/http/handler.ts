@@ -1,0 +1,49 @@
+import 'server-only'
+import type { z } from 'zod'
+import { requireUser, type SignedInUser } from '@/lib/auth/session'
+import { AppError, errorResponse } from '@/lib/errors'
+
+interface RouteContext<Params> {
+  params: Promise<Params>
+}
+
+export interface HandlerArgs<Params> {
+  request: Request
+  params: Params
+  user: SignedInUser
+}
+
+/**
+ * Every API route goes through here: the session is checked first (so a stranger learns nothing, not even whether
+ * the input was valid), then the route's params are parsed with zod, then the handler runs. Anything thrown becomes
+ * our error contract; nothing else reaches the browser.
+ */
+export function withUser<Schema extends z.ZodType>(
+  paramsSchema: Schema,
+  handler: (args: HandlerArgs<z.infer<Schema>>) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<unknown>): Promise<Response> => {
+    try {
+      const user = await requireUser()
+      const params = parseOrThrow(paramsSchema, await context.params)
+      return await handler({ request, params, user })
+    } catch (error) {
+      return errorResponse(error)
+    }
+  }
+}
+
+export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+  throw new AppError('bad_request:request', `${where}${issue?.message ?? 'The request is malformed.'}`)
+}
+
+/** JSON for authenticated data: never cached by browsers or proxies. */
+export function privateJson(data: unknown, init?: ResponseInit): Response {
+  const response = Response.json(data, init)
+  response.headers.set('cache-control', 'private, no-store')
+  return response
+}

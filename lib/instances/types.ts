@@ -1,0 +1,15 @@
+import type { BatchStatus } from '@/lib/aep/types'
+
+export type PropensityType = 'churn' | 'conversion'
+
+/** A Customer AI instance as the dashboard shows it: Adobe has no instance API, so it is read off its output dataset. */
+export interface InstanceSummary {
+  datasetId: string
+  /** From the dataset name `Customer AI Scores - <instance>`. */
+  name: string
+  /** Derived from the latest successful run's own `propensityType` values; undefined when not readable. */
+  propensityType?: PropensityType
+  profileEnabled: boolean
+  lastRun?: { batchId: string; status: BatchStatus; created: number }
+  latestSuccessfulRun?: { batchId: string; created: number; recordCount?: number }
+}

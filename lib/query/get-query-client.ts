@@ -1,0 +1,25 @@
+import { QueryClient, isServer } from '@tanstack/react-query'
+import { AppError } from '@/lib/errors'
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // The server already retries Adobe with backoff: retrying here too would multiply the load (retry at one
+        // layer only). Only a network failure between browser and app is worth one more try.
+        retry: (failureCount, error) => failureCount < 1 && !AppError.is(error),
+        refetchOnWindowFocus: false,
+      },
+    },
+  })
+}
+
+let browserQueryClient: QueryClient | undefined
+
+/** One client per request on the server, one for the page's life in the browser. */
+export function getQueryClient(): QueryClient {
+  if (isServer) return makeQueryClient()
+  browserQueryClient ??= makeQueryClient()
+  return browserQueryClient
+}

@@ -1,0 +1,22 @@
+// Runs the built app: `next start`, plus the one thing it cannot do, restoring Content-Length on file downloads
+// (scripts/restore-content-length.ts). Used by scripts/start.ts.
+import { createServer } from 'node:http'
+import path from 'node:path'
+import next from 'next'
+import { restoreContentLength } from './restore-content-length'
+
+const hostname = process.env.HOSTNAME_BIND ?? '127.0.0.1'
+const port = Number(process.env.PORT ?? 3000)
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), hostname, port })
+const handle = app.getRequestHandler()
+
+await app.prepare()
+const server = createServer((req, res) => {
+  restoreContentLength(res)
+  void handle(req, res)
+})
+server.listen(port, hostname, () => console.info(`[score-explorer] app listening on http://${hostname}:${port}`))
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)))
+}
