@@ -73,7 +73,7 @@ function RunRow({ run, href, runHref }: { run: RunSummary; href: string; runHref
           {run.id}
         </Link>
         {run.isLatestSuccessful && (
-          <span className="ml-2 rounded bg-emerald-600 px-1.5 py-0.5 text-xs font-medium text-white">Latest successful</span>
+          <span className="ml-2 inline-block rounded bg-emerald-600 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-white">Latest successful</span>
         )}
         {run.replayReason && <p className="mt-1 text-xs text-slate-500">{run.replayReason}</p>}
         {run.errors.length > 0 && (

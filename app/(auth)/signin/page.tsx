@@ -6,6 +6,7 @@ import { serverConfig } from '@/lib/env'
 import { firstParam, type PageArgs } from '@/lib/http/page-props'
 
 export const metadata: Metadata = { title: 'Sign in · Score Explorer' }
+export const dynamic = 'force-dynamic'
 
 /** next-auth's error codes, in words a person can act on. */
 function explain(error: string | undefined, allowedDomains: string[]): string | undefined {
