@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test'
 
 // End-to-end tests run against the built app (`next start`) and the AEP simulator, both started by the same
 // launcher people use (`npm start`), on ports of their own so a running demo does not interfere.
-export const appPort = 3100
-export const simulatorPort = 4110
+export const appPort = Number(process.env.E2E_APP_PORT ?? 3100)
+export const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 4110)
 const baseURL = `http://127.0.0.1:${appPort}`
 
 export default defineConfig({
@@ -46,7 +46,7 @@ export default defineConfig({
     env: {
       PORT: String(appPort),
       SIMULATOR_PORT: String(simulatorPort),
-      DATABASE_URL: 'file:.data/e2e.sqlite',
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'file:.data/e2e.sqlite',
     },
   },
 })

@@ -33,7 +33,7 @@ test.describe('signing in', () => {
   test('eve, outside the organisation, is refused in words and gets no session', async ({ page, request }) => {
     await signInThroughProvider(page, 'eve')
     await expect(page).toHaveURL(/\/signin\?.*error=/)
-    await expect(page.getByRole('alert')).toContainText('not part of this organisation')
+    await expect(page.getByRole('alert').filter({ hasText: 'not part of this organisation' })).toBeVisible()
     const session = await page.context().request.get('/api/auth/session')
     expect(await session.json()).toEqual({})
     const api = await request.get('/api/sandboxes', { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })

@@ -22,7 +22,7 @@ export function SandboxSwitcher({ current }: { current: string }) {
           </option>
         ))}
       </select>
-      {isError && <span className="text-xs text-red-700">Sandboxes could not be listed</span>}
+      {isError && <span role="alert" className="text-xs text-red-700">Sandboxes could not be listed</span>}
     </label>
   )
 }

@@ -4,7 +4,7 @@ import { requireUser, type SignedInUser } from '@/lib/auth/session'
 import { AppError, errorResponse } from '@/lib/errors'
 
 interface RouteContext<Params> {
-  params: Promise<Params>
+  params?: Promise<Params>
 }
 
 export interface HandlerArgs<Params> {
@@ -25,7 +25,8 @@ export function withUser<Schema extends z.ZodType>(
   return async (request: Request, context: RouteContext<unknown>): Promise<Response> => {
     try {
       const user = await requireUser()
-      const params = parseOrThrow(paramsSchema, await context.params)
+      // Routes without dynamic segments get no params object at all.
+      const params = parseOrThrow(paramsSchema, (await context.params) ?? {})
       return await handler({ request, params, user })
     } catch (error) {
       return errorResponse(error)
