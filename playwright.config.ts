@@ -9,6 +9,8 @@ const baseURL = `http://127.0.0.1:${appPort}`
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.e2e.ts',
+  // One output folder per app port, so parallel runs on other ports never clobber each other's traces.
+  outputDir: `test-results/${appPort}`,
   // Two cores: the app, the simulator and Chromium share them; one worker keeps timings honest.
   workers: 1,
   fullyParallel: false,

@@ -1,6 +1,7 @@
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { ExportPanel } from '@/components/exports/export-panel'
 import { AppHeader } from '@/components/layout/app-header'
 import { RunHistory } from '@/components/runs/run-history'
 import { Breadcrumbs } from '@/components/ui/breadcrumbs'
@@ -34,6 +35,7 @@ export default async function InstancePage({ params }: PageArgs<{ sandbox: strin
           <span className="font-mono text-xs">{datasetId}</span>
         </p>
         <RunHistory sandbox={sandbox} datasetId={datasetId} />
+        <ExportPanel sandbox={sandbox} datasetId={datasetId} />
       </main>
     </HydrationBoundary>
   )
