@@ -44,13 +44,14 @@ ensure_installed() {
 }
 
 # PostgreSQL refuses to run as root, so as root everything runs as the package's unprivileged `postgres` user.
+# fd 9 (our lock, below) is closed for every child: the server would otherwise inherit it and hold the lock forever.
 as_owner() {
   if [ "$(id -u)" -ne 0 ]; then
-    "$@"
+    "$@" 9>&-
   elif command -v runuser >/dev/null; then
-    runuser -u postgres -- "$@"
+    runuser -u postgres -- "$@" 9>&-
   else
-    su postgres -s /bin/sh -c "$(printf '%q ' "$@")"
+    su postgres -s /bin/sh -c "$(printf '%q ' "$@")" 9>&-
   fi
 }
 
@@ -77,13 +78,13 @@ start() {
   chmod 700 "$base"
 
   if ! is_running; then
-    if [ ! -f "$data/PG_VERSION" ]; then
-      say "initdb in $data"
-      as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --no-locale >/dev/null
-    fi
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       say "port $port is taken by another server; set PGPORT_TEST to a free port"
       exit 1
+    fi
+    if [ ! -f "$data/PG_VERSION" ]; then
+      say "initdb in $data"
+      as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --no-locale >/dev/null
     fi
     say "starting PostgreSQL ($("$bin/postgres" --version)) on 127.0.0.1:$port"
     # -w waits until the server accepts connections; the socket lives in our own directory, not /var/run.
