@@ -1,0 +1,113 @@
+// Decoding one whole page with hyparquet's own page functions: a dictionary page into converted dictionary values, a
+// data page (V1 or V2) into its levels and converted values. Unlike hyparquet's readPage we stop before Dremel
+// assembly, so pages can be cut at row boundaries and stitched together (levels.ts) before anything is assembled.
+import type { DataReader, PageHeader } from 'hyparquet'
+import {
+  convert,
+  convertWithDictionary,
+  decompressPage,
+  parquetHeader,
+  readDataPage,
+  readDataPageV2,
+  readPlain,
+  type DecodedValues,
+  type LeafDecoder,
+  type RawDataPage,
+} from './hyparquet-internals'
+
+/** A data page's level entries and non-null values (both possibly cut short, see page-prefix.ts). */
+export interface DecodedPage {
+  numLevels: number
+  /** Absent when the leaf's max definition level is 0. */
+  def?: Uint8Array
+  /** Absent when the leaf's max repetition level is 0. */
+  rep?: Uint8Array
+  values: DecodedValues
+}
+
+export interface LevelBounds {
+  maxDefinitionLevel: number
+  maxRepetitionLevel: number
+}
+
+/** Reads the page header at the start of `bytes`; `bodyStart` is where the page body begins. */
+export function readHeader(bytes: Uint8Array): { header: PageHeader; bodyStart: number } {
+  const reader: DataReader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 }
+  const header = parquetHeader(reader)
+  return { header, bodyStart: reader.offset }
+}
+
+function pageBody(bytes: Uint8Array, header: PageHeader, bodyStart: number): Uint8Array {
+  const end = bodyStart + header.compressed_page_size
+  if (end > bytes.length) throw new Error(`parquet page body needs ${end} bytes, got ${bytes.length}`)
+  return bytes.subarray(bodyStart, end)
+}
+
+/** Decodes a dictionary page (header included) into converted values. */
+export function decodeDictionaryPage(bytes: Uint8Array, decoder: LeafDecoder): DecodedValues {
+  const { header, bodyStart } = readHeader(bytes)
+  const dictionaryHeader = header.dictionary_page_header
+  if (header.type !== 'DICTIONARY_PAGE' || !dictionaryHeader) {
+    throw new Error(`parquet expected a dictionary page, found ${header.type}`)
+  }
+  const page = decompressPage(
+    pageBody(bytes, header, bodyStart),
+    header.uncompressed_page_size,
+    decoder.codec,
+    decoder.compressors,
+  )
+  const reader: DataReader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }
+  const values = readPlain(reader, decoder.type, dictionaryHeader.num_values, decoder.element.type_length)
+  return convert(values, decoder)
+}
+
+/**
+ * hyparquet leaves V1 definition levels empty when a page has no nulls, and levels it does not need undefined;
+ * we always return one entry per level when the leaf has levels, so pages concatenate uniformly.
+ */
+export function normalizeLevels(raw: RawDataPage, numLevels: number, bounds: LevelBounds): Omit<DecodedPage, 'values'> {
+  let def: Uint8Array | undefined
+  if (bounds.maxDefinitionLevel > 0) {
+    def =
+      raw.definitionLevels && raw.definitionLevels.length === numLevels
+        ? Uint8Array.from(raw.definitionLevels)
+        : new Uint8Array(numLevels).fill(bounds.maxDefinitionLevel)
+  }
+  let rep: Uint8Array | undefined
+  if (bounds.maxRepetitionLevel > 0) {
+    if (raw.repetitionLevels.length !== numLevels) throw new Error('parquet page repetition levels are incomplete')
+    rep = Uint8Array.from(raw.repetitionLevels)
+  }
+  return { numLevels, def, rep }
+}
+
+/** Decodes a whole data page (header included). Dictionary-encoded pages need their chunk's dictionary. */
+export function decodeDataPage(
+  bytes: Uint8Array,
+  decoder: LeafDecoder,
+  dictionary: DecodedValues | undefined,
+  bounds: LevelBounds,
+): DecodedPage {
+  const { header, bodyStart } = readHeader(bytes)
+  const body = pageBody(bytes, header, bodyStart)
+  let raw: RawDataPage
+  let numLevels: number
+  let encoding
+  if (header.type === 'DATA_PAGE' && header.data_page_header) {
+    const page = decompressPage(body, header.uncompressed_page_size, decoder.codec, decoder.compressors)
+    raw = readDataPage(page, header.data_page_header, decoder)
+    numLevels = header.data_page_header.num_values
+    encoding = header.data_page_header.encoding
+  } else if (header.type === 'DATA_PAGE_V2' && header.data_page_header_v2) {
+    raw = readDataPageV2(body, header, decoder)
+    numLevels = header.data_page_header_v2.num_values
+    encoding = header.data_page_header_v2.encoding
+  } else {
+    throw new Error(`parquet expected a data page, found ${header.type}`)
+  }
+  if (encoding.endsWith('_DICTIONARY') && !dictionary) {
+    throw new Error(`parquet page of ${decoder.pathInSchema.join('.')} is dictionary-encoded but has no dictionary`)
+  }
+  const values = convertWithDictionary(raw.dataPage, dictionary, encoding, decoder)
+  return { ...normalizeLevels(raw, numLevels, bounds), values }
+}

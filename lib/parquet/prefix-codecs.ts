@@ -1,0 +1,142 @@
+// Decoders for the front of a page when only its first bytes were fetched (page-prefix.ts). hyparquet's own
+// decoders insist on whole inputs (its snappy checks the output is complete, its RLE reader consumes whole
+// bit-packed runs), so these two stop as soon as they have produced what was asked for, or the input runs out.
+
+/** Thrown when a prefix is too short for what was asked; the caller then fetches more of the page. */
+export class TruncatedInput extends RangeError {}
+
+/** A TruncatedInput that knows how many decompressed bytes, at least, it needs. */
+export class NeedBytes extends TruncatedInput {
+  constructor(readonly atLeast: number) {
+    super(`the prefix needs at least ${atLeast} decompressed bytes`)
+  }
+}
+
+/**
+ * Decompresses as much of a snappy stream as `input` holds, up to `maxLength` bytes. The result is a fresh buffer
+ * of exactly the bytes produced, so readers overrunning it throw instead of reading stale memory.
+ */
+export function snappyPrefix(input: Uint8Array, maxLength: number): Uint8Array {
+  const output = new Uint8Array(maxLength)
+  let pos = 0
+  // Preamble: the uncompressed length as a varint.
+  while (pos < input.length && (input[pos++] ?? 0) >= 0x80);
+  let out = 0
+  while (pos < input.length && out < maxLength) {
+    const tag = input[pos] ?? 0
+    const kind = tag & 3
+    if (kind === 0) {
+      let length = (tag >>> 2) + 1
+      let headerLength = 1
+      if (length > 60) {
+        const bytes = length - 60
+        if (pos + bytes >= input.length) break
+        length = 0
+        for (let i = 0; i < bytes; i++) length |= (input[pos + 1 + i] ?? 0) << (8 * i)
+        length = (length >>> 0) + 1
+        headerLength += bytes
+      }
+      // A literal cut off by the prefix still yields the bytes that did arrive.
+      const available = Math.min(length, input.length - pos - headerLength, maxLength - out)
+      output.set(input.subarray(pos + headerLength, pos + headerLength + available), out)
+      out += available
+      if (available < length) break
+      pos += headerLength + length
+    } else {
+      const tagBytes = kind === 1 ? 2 : kind === 2 ? 3 : 5
+      if (pos + tagBytes > input.length) break
+      let length: number
+      let offset: number
+      if (kind === 1) {
+        length = ((tag >>> 2) & 7) + 4
+        offset = ((tag >>> 5) << 8) | (input[pos + 1] ?? 0)
+      } else {
+        length = (tag >>> 2) + 1
+        offset = 0
+        for (let i = 0; i < tagBytes - 1; i++) offset |= (input[pos + 1 + i] ?? 0) << (8 * i)
+        offset >>>= 0
+      }
+      if (offset === 0 || offset > out) throw new Error('snappy: invalid copy offset')
+      const count = Math.min(length, maxLength - out)
+      // Copies may overlap their own output (runs), so copy byte by byte.
+      for (let i = 0; i < count; i++) output[out + i] = output[out - offset + i] ?? 0
+      out += count
+      pos += tagBytes
+    }
+  }
+  return output.slice(0, out)
+}
+
+function readVarint(bytes: Uint8Array, at: { pos: number }): number {
+  let value = 0
+  let shift = 0
+  for (;;) {
+    const byte = bytes[at.pos++]
+    if (byte === undefined) throw new TruncatedInput('varint runs past the prefix')
+    value += (byte & 0x7f) * 2 ** shift
+    if (byte < 0x80) return value
+    shift += 7
+  }
+}
+
+/** Unpacks `take` little-endian bit-packed values of `bitWidth` bits from `bytes` at `start` into `output`. */
+function readBitPacked(bytes: Uint8Array, start: number, bitWidth: number, output: Uint8Array | number[], at: number, take: number) {
+  if (start + Math.ceil((take * bitWidth) / 8) > bytes.length) throw new TruncatedInput('bit-packed run runs past the prefix')
+  if (bitWidth <= 24) {
+    // An accumulator of up to 32 bits: fast, and wide enough for levels and dictionary indexes.
+    const mask = (1 << bitWidth) - 1
+    let data = 0
+    let bits = 0
+    let pos = start
+    for (let i = 0; i < take; i++) {
+      while (bits < bitWidth) {
+        data |= (bytes[pos++] ?? 0) << bits
+        bits += 8
+      }
+      output[at + i] = data & mask
+      data >>>= bitWidth
+      bits -= bitWidth
+    }
+    return
+  }
+  for (let i = 0; i < take; i++) {
+    let value = 0
+    for (let bit = 0; bit < bitWidth; bit++) {
+      const absolute = i * bitWidth + bit
+      value += (((bytes[start + (absolute >> 3)] ?? 0) >> (absolute & 7)) & 1) * 2 ** bit
+    }
+    output[at + i] = value
+  }
+}
+
+/**
+ * Reads exactly `count` values of the RLE/bit-packed hybrid encoding (levels, dictionary indexes, booleans) from
+ * `bytes` at `start`, touching only the bytes those values occupy. Throws TruncatedInput when the bytes run out.
+ */
+export function readRleHybridPrefix(bytes: Uint8Array, start: number, bitWidth: number, count: number): Uint8Array | number[] {
+  const output: Uint8Array | number[] = bitWidth <= 8 ? new Uint8Array(count) : new Array<number>(count).fill(0)
+  if (bitWidth === 0) return output
+  const at = { pos: start }
+  const byteWidth = (bitWidth + 7) >> 3
+  let seen = 0
+  while (seen < count) {
+    const header = readVarint(bytes, at)
+    if (header % 2 === 0) {
+      const run = Math.min(Math.floor(header / 2), count - seen)
+      if (at.pos + byteWidth > bytes.length) throw new TruncatedInput('RLE run value runs past the prefix')
+      let value = 0
+      for (let i = 0; i < byteWidth; i++) value += (bytes[at.pos + i] ?? 0) * 2 ** (8 * i)
+      at.pos += byteWidth
+      output.fill(value, seen, seen + run)
+      seen += run
+    } else {
+      const groupValues = Math.floor(header / 2) * 8
+      const take = Math.min(groupValues, count - seen)
+      const runStart = at.pos
+      readBitPacked(bytes, runStart, bitWidth, output, seen, take)
+      seen += take
+      at.pos = runStart + (groupValues * bitWidth) / 8
+    }
+  }
+  return output
+}
