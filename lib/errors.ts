@@ -43,7 +43,13 @@ export interface AppErrorOptions {
   cause?: unknown
 }
 
+// Next may load this module more than once in one process (a page's chunk and a route's chunk), and lib/aep's client
+// lives on globalThis across them: `instanceof` alone would then miss errors made by the other copy. A registered
+// symbol marks every AppError, whichever copy of the class made it.
+const brand = Symbol.for('score-explorer.AppError')
+
 export class AppError extends Error {
+  readonly [brand] = true
   readonly code: ErrorCode
   readonly type: ErrorType
   readonly surface: Surface
@@ -84,7 +90,7 @@ export class AppError extends Error {
   }
 
   static is(value: unknown): value is AppError {
-    return value instanceof AppError
+    return value instanceof AppError || (typeof value === 'object' && value !== null && brand in value)
   }
 }
 
