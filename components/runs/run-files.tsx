@@ -1,6 +1,7 @@
 'use client'
 import { useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
+import { ShareButton } from '@/components/shares/share-button'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { formatBytes, formatCount, formatDateTime, formatDuration } from '@/components/ui/format'
 import { TableSkeleton } from '@/components/ui/skeleton'
@@ -12,6 +13,8 @@ export function RunFiles({ sandbox, batchId }: { sandbox: string; batchId: strin
   if (isPending) return <TableSkeleton label="Loading the run's files" />
   if (error) return <ErrorPanel title="This run could not be loaded" error={error} onRetry={() => void refetch()} />
   const { batch, files, totalSize } = data
+  // The preview page learns its run from `batch`, so a link shared from there says which run the file is from.
+  const preview = (file: { dataSetFileId: string; name: string }) => `${previewPath(sandbox, file.dataSetFileId, file.name)}&batch=${encodeURIComponent(batchId)}`
 
   return (
     <div className="space-y-6">
@@ -45,12 +48,15 @@ export function RunFiles({ sandbox, batchId }: { sandbox: string; batchId: strin
             Files <span className="text-sm font-normal text-slate-500">({files.length})</span>
           </h2>
           {files.length > 0 && (
-            <a
-              href={`/api/sandboxes/${encodeURIComponent(sandbox)}/batches/${encodeURIComponent(batchId)}/download`}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
-            >
-              Download all as zip ({formatBytes(totalSize)})
-            </a>
+            <div className="flex items-center gap-2">
+              <ShareButton target={{ kind: 'run', sandbox, batchId }} label="Share run" />
+              <a
+                href={`/api/sandboxes/${encodeURIComponent(sandbox)}/batches/${encodeURIComponent(batchId)}/download`}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+              >
+                Download all as zip ({formatBytes(totalSize)})
+              </a>
+            </div>
           )}
         </div>
         {files.length === 0 ? (
@@ -74,18 +80,22 @@ export function RunFiles({ sandbox, batchId }: { sandbox: string; batchId: strin
                   <tr key={`${file.dataSetFileId}/${file.name}`} data-testid="file-row">
                     <td className="px-4 py-2 text-slate-500 tabular-nums">{index + 1}</td>
                     <td className="px-4 py-2 font-mono text-xs break-all">
-                      <Link href={previewPath(sandbox, file.dataSetFileId, file.name)} className="hover:underline">
+                      <Link href={preview(file)} className="hover:underline">
                         {file.name}
                       </Link>
                     </td>
                     <td className="px-4 py-2 text-right tabular-nums">{formatBytes(file.size)}</td>
                     <td className="px-4 py-2 text-right whitespace-nowrap">
-                      <Link href={previewPath(sandbox, file.dataSetFileId, file.name)} className="mr-3 text-sm font-medium text-slate-700 hover:underline">
+                      <Link href={preview(file)} className="mr-3 text-sm font-medium text-slate-700 hover:underline">
                         Preview
                       </Link>
-                      <a href={fileUrl(sandbox, file.dataSetFileId, file.name, true)} download={file.name} className="text-sm font-medium text-slate-700 hover:underline">
+                      <a href={fileUrl(sandbox, file.dataSetFileId, file.name, true)} download={file.name} className="mr-3 text-sm font-medium text-slate-700 hover:underline">
                         Download
                       </a>
+                      <ShareButton
+                        target={{ kind: 'file', sandbox, dataSetFileId: file.dataSetFileId, path: file.name, batchId }}
+                        className="text-sm font-medium text-slate-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+                      />
                     </td>
                   </tr>
                 ))}
