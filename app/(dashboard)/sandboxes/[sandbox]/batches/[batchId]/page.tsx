@@ -1,6 +1,7 @@
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { RunInsights } from '@/components/insights/run-insights'
 import { AppHeader } from '@/components/layout/app-header'
 import { RunFiles } from '@/components/runs/run-files'
 import { Breadcrumbs } from '@/components/ui/breadcrumbs'
@@ -36,6 +37,7 @@ export default async function RunPage({ params }: PageArgs<{ sandbox: string; ba
         <h1 className="mb-6 text-2xl font-semibold text-slate-900">
           Scoring run <span className="font-mono text-lg">{batchId}</span>
         </h1>
+        <RunInsights sandbox={sandbox} batchId={batchId} />
         <RunFiles sandbox={sandbox} batchId={batchId} />
       </main>
     </HydrationBoundary>

@@ -1,0 +1,42 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { IdentityCells, identityHash, migrate } from './migration'
+
+describe('migrate', () => {
+  it('joins like SQL: every pair of equal identities, the rest added or dropped', () => {
+    const profile = fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', undefined), fc.integer({ min: 0, max: 201 }))
+    fc.assert(
+      fc.property(fc.array(profile, { maxLength: 30 }), fc.array(profile, { maxLength: 30 }), (before, after) => {
+        const [p, c] = [new IdentityCells(1), new IdentityCells(2)]
+        for (const [id, cell] of before) p.add(id, cell)
+        for (const [id, cell] of after) c.add(id, cell)
+        const result = migrate(p.sorted(), c.sorted())
+
+        const pairs = new Map<string, number>()
+        const added: Record<string, number> = {}
+        const dropped: Record<string, number> = {}
+        for (const [id, b] of after) {
+          if (id === undefined) continue
+          const matches = before.filter(([other]) => other === id)
+          if (!matches.length) added[b] = (added[b] ?? 0) + 1
+          for (const [, a] of matches) pairs.set(`${a},${b}`, (pairs.get(`${a},${b}`) ?? 0) + 1)
+        }
+        for (const [id, a] of before) {
+          if (id !== undefined && !after.some(([other]) => other === id)) dropped[a] = (dropped[a] ?? 0) + 1
+        }
+        const ours = new Map(result.pairs.map(([a, b, n]) => [`${a},${b}`, n]))
+        expect(ours).toEqual(pairs)
+        expect(result.added).toEqual(added)
+        expect(result.dropped).toEqual(dropped)
+        expect(p.withoutIdentity + c.withoutIdentity).toBe([...before, ...after].filter(([id]) => id === undefined).length)
+      }),
+    )
+  })
+
+  it('hashes identities to 56 bits, differently for near-identical ECIDs', () => {
+    const a = identityHash('62945947984723811794004887718880271240')
+    const b = identityHash('62945947984723811794004887718880271241')
+    expect(a).not.toBe(b)
+    expect(a < 1n << 56n && b < 1n << 56n).toBe(true)
+  })
+})

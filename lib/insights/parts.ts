@@ -1,0 +1,77 @@
+// The part files a computation reads, each behind an AsyncBuffer factory: lib/aep's Range reads in the app, a local
+// file in tests and the bench. Opening a part reads its footer (one ranged read) and finds its score fields, with the
+// same page-level reader the preview uses.
+import type { AsyncBuffer } from 'hyparquet'
+import { cachedAsyncBuffer, type CachedAsyncBuffer } from '@/lib/parquet/cached-buffer'
+import { openParquetFile, type ParquetFile } from '@/lib/parquet/file'
+import { locateScoreFields, type ScoreFields } from '@/lib/scores/locate'
+
+export interface PartSource {
+  dataSetFileId: string
+  name: string
+  /** Bytes, from the listing: no HEAD request is needed. */
+  size: number
+  /** A fresh AsyncBuffer over the part's bytes. */
+  open(): AsyncBuffer
+}
+
+export interface OpenedPart {
+  source: PartSource
+  /** Position in its run's listing: ties in score go to the earlier part. */
+  index: number
+  file: ParquetFile
+  fields: ScoreFields
+  /** The part's byte cache: cleared when its bytes are no longer needed. */
+  cache: CachedAsyncBuffer
+  /** Whether the schema has a top-level identityMap (for identities of top profiles and the run comparison). */
+  hasIdentityMap: boolean
+}
+
+/** Counts every byte fetched by any buffer it wraps: the progress meter's "bytes read". */
+export class ByteCounter {
+  total = 0
+  constructor(private readonly onBytes: () => void = () => {}) {}
+
+  wrap(buffer: AsyncBuffer): AsyncBuffer {
+    return {
+      byteLength: buffer.byteLength,
+      slice: async (start, end) => {
+        const bytes = await buffer.slice(start, end)
+        this.total += bytes.byteLength
+        this.onBytes()
+        return bytes
+      },
+    }
+  }
+}
+
+/** The identityMap leaves as Spark writes a map of lists of structs (aep-api.md §3.4). */
+const identityItem = ['identityMap', 'key_value', 'value', 'list', 'element']
+export const identityLeaves = {
+  key: ['identityMap', 'key_value', 'key'],
+  id: [...identityItem, 'id'],
+  primary: [...identityItem, 'primary'],
+}
+
+const hasLeaf = (file: ParquetFile, path: readonly string[]) => file.leaves.some((leaf) => leaf.name === path.join('.'))
+
+export async function openPart(source: PartSource, index: number, counter: ByteCounter): Promise<OpenedPart> {
+  const cache = cachedAsyncBuffer(counter.wrap(source.open()))
+  const file = await openParquetFile(cache)
+  const fields = locateScoreFields(file.schema)
+  if (!fields) throw new ScoreFieldsMissing(source.name)
+  const hasIdentityMap = Object.values(identityLeaves).every((path) => hasLeaf(file, path))
+  return { source, index, file, fields, cache, hasIdentityMap }
+}
+
+export class ScoreFieldsMissing extends Error {
+  constructor(readonly fileName: string) {
+    super(`No Customer AI score field was found in ${fileName}.`)
+  }
+}
+
+/** Compressed bytes of the named leaves in a part: what reading them whole fetches. */
+export function leafBytes(part: OpenedPart, paths: readonly (readonly string[] | undefined)[]): number {
+  const names = new Set(paths.flatMap((path) => (path ? [path.join('.')] : [])))
+  return part.file.leaves.filter((leaf) => names.has(leaf.name)).reduce((sum, leaf) => sum + leaf.compressedSize, 0)
+}

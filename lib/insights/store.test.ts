@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Db } from '@/lib/db/connect'
+import { openDatabase } from '@/lib/db/migrate'
+import { type TestDatabase, testBackends } from '@/lib/db/testing/backends'
+import { INSIGHTS_VERSION, type InsightsResult } from './schema'
+import { claim, parseResult, readRow, saveFailure, saveProgress, saveResult, staleAfterMs } from './store'
+
+// Who computes a run's insights is decided by the database: the same rules on every backend.
+
+const t0 = Date.UTC(2026, 10, 30, 9)
+const key = { sandbox: 'prod', batchId: '01M87P2D7FDDQJFWMWXXHW2SSX' }
+const result: InsightsResult = {
+  version: INSIGHTS_VERSION,
+  batchId: key.batchId,
+  computedAt: t0,
+  propensityType: 'churn',
+  scoreField: '_acmeinc.CustomerAI.churnPrediction.score',
+  topAvailable: 0,
+  top: [],
+  scores: { count: 0, missing: 0, cells: new Array<number>(202).fill(0), mean: null, median: null, min: null, max: null },
+  factors: [],
+  reading: { files: 1, bytesInFiles: 10, bytesRead: 5, topPagesRead: 1, topPagesSkipped: 0, durationMs: 3 },
+}
+
+describe.each(testBackends())('run insights store on $name', (backend) => {
+  describe.skipIf(backend.skip !== undefined)(backend.skip ?? 'rules', () => {
+    let fresh: TestDatabase
+    let database: Db
+
+    beforeEach(async () => {
+      fresh = await backend.fresh()
+      database = await openDatabase(fresh.url)
+    })
+    afterEach(async () => {
+      await database.close()
+      await fresh.drop()
+    })
+
+    it('lets one claimant compute, and keeps a fresh claim', async () => {
+      expect(await claim(database.db, key, t0)).toBe(true)
+      expect(await claim(database.db, key, t0 + 1)).toBe(false)
+      await saveProgress(database.db, key, { phase: 'scores', filesDone: 1, filesTotal: 3, bytesRead: 10, bytesTotal: 30 }, t0 + staleAfterMs)
+      expect(await claim(database.db, key, t0 + staleAfterMs + 10)).toBe(false)
+    })
+
+    it('lets a stale claim or a failure be taken over, by one taker', async () => {
+      await claim(database.db, key, t0)
+      const later = t0 + staleAfterMs + 1
+      expect(await Promise.all([claim(database.db, key, later), claim(database.db, key, later)])).toEqual(
+        expect.arrayContaining([true, false]),
+      )
+      await saveFailure(database.db, key, 'Adobe was unavailable.', later + 1)
+      expect((await readRow(database.db, key))?.error).toBe('Adobe was unavailable.')
+      expect(await claim(database.db, key, later + 2)).toBe(true)
+    })
+
+    it('stores a result for good, and reads it back through its schema', async () => {
+      await claim(database.db, key, t0)
+      await saveResult(database.db, key, result, t0 + 5)
+      const row = await readRow(database.db, key)
+      expect(row?.status).toBe('done')
+      expect(row && parseResult(row)).toEqual(result)
+      expect(await claim(database.db, key, t0 + 10 * staleAfterMs)).toBe(false)
+      // A late heartbeat or failure of a stale computer cannot undo it.
+      await saveFailure(database.db, key, 'late', t0 + 11 * staleAfterMs)
+      expect((await readRow(database.db, key))?.status).toBe('done')
+    })
+  })
+})

@@ -1,0 +1,93 @@
+// Running counts over a run's scores, filled file by file and merged into what is stored: counts per score cell
+// (exact buckets and histograms for any integer cut-offs, cells.ts), mean, an interpolated median, and influential
+// factors by cell. Pure.
+import { CELL_COUNT, cellOf } from './cells'
+import type { FactorCount, ScoreSummary } from './schema'
+
+/** Bins of 0.01 points for the median: the exact median would need every score of the run held at once. */
+const FINE_BINS = 10_001
+
+export class ScoreTally {
+  readonly cells = new Float64Array(CELL_COUNT)
+  private readonly fine = new Float64Array(FINE_BINS)
+  private count = 0
+  private missing = 0
+  private sum = 0
+  private min = Infinity
+  private max = -Infinity
+
+  /** Adds one row's score; NaN stands for a missing score. */
+  add(score: number): void {
+    if (Number.isNaN(score)) {
+      this.missing += 1
+      return
+    }
+    this.count += 1
+    this.sum += score
+    if (score < this.min) this.min = score
+    if (score > this.max) this.max = score
+    const cell = cellOf(score)
+    this.cells[cell] = (this.cells[cell] ?? 0) + 1
+    const fine = Math.min(FINE_BINS - 1, Math.max(0, Math.floor(score * 100)))
+    this.fine[fine] = (this.fine[fine] ?? 0) + 1
+  }
+
+  /** The median of a continuous distribution within each 0.01 bin (DuckDB's `median` averages the middle two). */
+  private median(): number | null {
+    if (this.count === 0) return null
+    const rank = (this.count - 1) / 2
+    let before = 0
+    for (let bin = 0; bin < FINE_BINS; bin++) {
+      const inBin = this.fine[bin] ?? 0
+      if (before + inBin > rank) {
+        const value = (bin + (rank - before + 0.5) / inBin) / 100
+        return Math.min(this.max, Math.max(this.min, value))
+      }
+      before += inBin
+    }
+    return this.max
+  }
+
+  summary(): ScoreSummary {
+    const any = this.count > 0
+    return {
+      count: this.count,
+      missing: this.missing,
+      cells: Array.from(this.cells),
+      mean: any ? this.sum / this.count : null,
+      median: this.median(),
+      min: any ? this.min : null,
+      max: any ? this.max : null,
+    }
+  }
+}
+
+/** Occurrences of each (factor code, importance) by score cell. */
+export class FactorTally {
+  private readonly byPair = new Map<string, { code: string; importance: string; cells: Float64Array }>()
+
+  add(code: unknown, importance: unknown, cell: number): void {
+    const c = code === null || code === undefined ? '' : String(code)
+    const i = importance === null || importance === undefined ? '' : String(importance)
+    const key = `${c}\u0000${i}`
+    let entry = this.byPair.get(key)
+    if (!entry) {
+      entry = { code: c, importance: i, cells: new Float64Array(CELL_COUNT) }
+      this.byPair.set(key, entry)
+    }
+    entry.cells[cell] = (entry.cells[cell] ?? 0) + 1
+  }
+
+  /** Sorted by code, then importance, cells sparse. */
+  summary(): FactorCount[] {
+    return [...this.byPair.values()]
+      .sort((a, b) => a.code.localeCompare(b.code) || a.importance.localeCompare(b.importance))
+      .map(({ code, importance, cells }) => {
+        const sparse: Record<string, number> = {}
+        cells.forEach((n, cell) => {
+          if (n > 0) sparse[cell] = n
+        })
+        return { code, importance, cells: sparse }
+      })
+  }
+}
