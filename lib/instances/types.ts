@@ -1,6 +1,7 @@
 import type { BatchStatus } from '@/lib/aep/types'
+import type { PropensityType } from '@/lib/scores/propensity'
 
-export type PropensityType = 'churn' | 'conversion'
+export type { PropensityType }
 
 /** A Customer AI instance as the dashboard shows it: Adobe has no instance API, so it is read off its output dataset. */
 export interface InstanceSummary {
