@@ -39,6 +39,7 @@ const nextConfig = {
       { source: '/:path*', headers: staticSecurityHeaders },
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] },
       { source: '/share/:path*', headers: sharePageHeaders },
+      { source: '/api/shares/:path*', headers: sharePageHeaders },
     ]
   },
 }

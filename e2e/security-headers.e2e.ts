@@ -191,10 +191,7 @@ test.describe('signed in', () => {
   })
 
   test('T6.2: a page that does not exist is rendered per request too, so its scripts carry the nonce', async ({ page }) => {
-    // Known defect outside this file: app/not-found.tsx is prerendered at build time (the root layout is static),
-    // so the 404 page's scripts carry no nonce and the policy blocks them all (the page still reads, links work as
-    // plain links). Making the root layout dynamic fixes it. Remove test.fail then.
-    test.fail()
+    // A prerendered 404 would carry no nonce and the policy would block its scripts: the root layout is dynamic.
     const response = await page.request.get('/sandboxes/prod/no/such/page')
     expect(response.status()).toBe(404)
     const nonce = nonceOf(response.headers()['content-security-policy'])

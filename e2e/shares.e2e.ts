@@ -72,7 +72,7 @@ function expectShareHeaders(response: WithHeaders): void {
  */
 function expectShareBytesHeaders(response: WithHeaders): void {
   const headers = response.headers()
-  expect(['no-referrer', 'strict-origin-when-cross-origin'], response.url()).toContain(headers['referrer-policy'])
+  expect(headers['referrer-policy'], response.url()).toBe('no-referrer')
   expect(headers['cache-control'], response.url()).toContain('no-store')
   expect(headers['x-robots-tag'], response.url()).toBe('noindex')
 }

@@ -51,7 +51,7 @@ export function InstanceList({ sandbox }: { sandbox: string }) {
                 {instance.profileEnabled && <span className="ml-2 text-xs text-slate-500">Profile-enabled</span>}
               </td>
               <td className="px-4 py-3">
-                <PropensityBadge type={instance.propensityType} />
+                <PropensityBadge type={instance.propensityType} unreadable={instance.propensityUnreadable} />
               </td>
               <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatDateTime(instance.lastRun?.created)}</td>
               <td className="px-4 py-3">{instance.lastRun ? <StatusBadge status={instance.lastRun.status} /> : <span className="text-slate-500">No runs yet</span>}</td>

@@ -9,5 +9,5 @@ import { scoreFooterOfRun } from '@/lib/runs/score-footer'
 export async function instanceKeyOf(sandbox: string, datasetId: string): Promise<string | undefined> {
   const latest = await aep().catalog.latestSuccessfulBatch(sandbox, datasetId)
   if (!latest) return undefined
-  return (await scoreFooterOfRun(sandbox, latest.id))?.fields?.instanceKey
+  return (await scoreFooterOfRun(sandbox, latest.id).catch(() => undefined))?.fields?.instanceKey
 }

@@ -11,14 +11,22 @@ export async function listInstances(sandbox: string): Promise<InstanceSummary[]>
   const instances = await Promise.all(
     datasets.map(async (dataset): Promise<InstanceSummary> => {
       const [lastRun, latestSuccessful] = await Promise.all([
-        dataset.lastBatchId ? client.catalog.getBatch(sandbox, dataset.lastBatchId).catch(() => undefined) : undefined,
+        // A failure here fails the list in words: showing the instance as never run would be false.
+        dataset.lastBatchId ? client.catalog.getBatch(sandbox, dataset.lastBatchId) : undefined,
         client.catalog.latestSuccessfulBatch(sandbox, dataset.id),
       ])
+      const propensity = latestSuccessful
+        ? await propensityTypeOfRun(sandbox, latestSuccessful.id).then(
+            (type) => ({ type, unreadable: false }),
+            () => ({ type: undefined, unreadable: true }),
+          )
+        : { type: undefined, unreadable: false }
       return {
         datasetId: dataset.id,
         name: dataset.instanceName,
         profileEnabled: dataset.profileEnabled,
-        propensityType: latestSuccessful ? await propensityTypeOfRun(sandbox, latestSuccessful.id) : undefined,
+        propensityType: propensity.type,
+        propensityUnreadable: propensity.unreadable || undefined,
         lastRun: lastRun ? { batchId: lastRun.id, status: lastRun.status, created: lastRun.created } : undefined,
         latestSuccessfulRun: latestSuccessful ? successfulRun(latestSuccessful) : undefined,
       }

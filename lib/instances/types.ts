@@ -10,6 +10,8 @@ export interface InstanceSummary {
   name: string
   /** Derived from the latest successful run's own `propensityType` values; undefined when not readable. */
   propensityType?: PropensityType
+  /** True when the run's footer could not be read just now (Adobe failed): the type is unknown for that reason. */
+  propensityUnreadable?: boolean
   profileEnabled: boolean
   lastRun?: { batchId: string; status: BatchStatus; created: number }
   latestSuccessfulRun?: { batchId: string; created: number; recordCount?: number }

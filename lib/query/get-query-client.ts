@@ -8,7 +8,8 @@ function makeQueryClient(): QueryClient {
         staleTime: 30_000,
         // The server already retries Adobe with backoff: retrying here too would multiply the load (retry at one
         // layer only). Only a network failure between browser and app is worth one more try.
-        retry: (failureCount, error) => failureCount < 1 && !AppError.is(error),
+        // On the server a prefetch that failed is left for the browser to show; never asked twice.
+        retry: isServer ? false : (failureCount, error) => failureCount < 1 && !AppError.is(error),
         refetchOnWindowFocus: false,
       },
     },

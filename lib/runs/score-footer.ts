@@ -7,7 +7,8 @@ import { locateScoreFields, type ScoreFields } from '@/lib/scores/locate'
 
 // What one footer of a finished run says about its scores: where the score struct sits (its instance key) and the
 // column statistics of every leaf. One ranged read of the first part file's footer; no row is decoded. A finished
-// run never changes, so the answer is kept per batch (bounded), and concurrent askers share one read.
+// run never changes, so the answer is kept per batch (bounded), and concurrent askers share one read. Failures
+// reach the caller, which decides what it can show without the footer.
 
 export interface ScoreFooter {
   metadata: FileMetaData
@@ -21,7 +22,9 @@ export function scoreFooterOfRun(sandbox: string, batchId: string): Promise<Scor
   const key = `${sandbox}/${batchId}`
   let pending = byBatch.get(key)
   if (!pending) {
-    pending = readScoreFooter(sandbox, batchId).catch(() => undefined)
+    pending = readScoreFooter(sandbox, batchId)
+    // Only answers are kept: a read that failed (Adobe throttling, a timeout) is tried again next time.
+    pending.catch(() => byBatch.delete(key))
     if (byBatch.size >= maxRemembered) byBatch.delete(byBatch.keys().next().value ?? '')
     byBatch.set(key, pending)
   }
