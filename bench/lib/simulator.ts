@@ -2,14 +2,9 @@
 // address: the bench runs its own, e2e tests use theirs. Only loopback.
 import { assertLoopback } from './load'
 
-export interface LoggedRequest {
-  seq: number
-  method: string
-  path: string
-  status: number
-  headers: Record<string, string>
-  at: number
-}
+import type { LoggedRequest } from '../../simulator/server/request-log'
+
+export type { LoggedRequest }
 
 export function simulatorAdmin(baseUrl: string) {
   assertLoopback(baseUrl)

@@ -1,13 +1,9 @@
 // The simulator's test-only endpoints: request log and fault rules (design.md, "Simulator faults, for tests").
 import { simulatorUrl } from './env'
 
-export interface RecordedRequest {
-  seq: number
-  method: string
-  path: string
-  status: number
-  headers: Record<string, string>
-}
+import type { LoggedRequest as RecordedRequest } from '../../simulator/server/request-log'
+
+export type { RecordedRequest }
 
 export async function clearRequestLog(): Promise<void> {
   await fetch(`${simulatorUrl}/__simulator/requests`, { method: 'DELETE' })

@@ -58,3 +58,21 @@ export async function outsiderEmail(): Promise<string | undefined> {
   const session = await getServerSession(authOptions()).catch(() => null)
   return session?.user?.email ?? undefined
 }
+
+/**
+ * Records a shared download, then hands its response back. No audit, no download: when the record cannot be
+ * written, Adobe's stream is let go and the error answers instead of bytes nobody recorded.
+ */
+export async function recordedDownload(
+  access: SharedAccess,
+  actor: string,
+  streamed: { response: Response; bytes: number | null },
+): Promise<Response> {
+  try {
+    await access.store.recordDownload(access.link.id, { actor, bytes: streamed.bytes, status: streamed.response.status })
+  } catch (error) {
+    await streamed.response.body?.cancel().catch(() => undefined)
+    throw error
+  }
+  return streamed.response
+}

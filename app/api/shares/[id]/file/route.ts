@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type PartFileRef, type StreamedPart, headPartFile, streamPartFile } from '@/lib/downloads/part-file'
-import { linkId, sharedAccess } from '@/lib/downloads/share-access'
+import { linkId, recordedDownload, sharedAccess } from '@/lib/downloads/share-access'
 import { shareBytesHeaders } from '@/lib/downloads/share-headers'
 import { AppError } from '@/lib/errors'
 import { partFileName } from '@/lib/http/file-name'
@@ -57,20 +57,11 @@ function isDownload(request: Request, { download }: Query, streamed: StreamedPar
 }
 
 export const GET = withUser(params, async ({ request, params: { id }, user }) => {
-  const { link, store } = await sharedAccess(id, user, request.headers.get('cookie'))
+  const access = await sharedAccess(id, user, request.headers.get('cookie'))
   const wanted = readQuery(request)
-  const part = await partOf(link, wanted, request.signal)
+  const part = await partOf(access.link, wanted, request.signal)
   const streamed = await streamPartFile(request, part, { asAttachment: wanted.download !== undefined, headers: shareBytesHeaders })
-  if (isDownload(request, wanted, streamed)) {
-    try {
-      await store.recordDownload(link.id, { actor: user.email, bytes: streamed.bytes, status: streamed.response.status })
-    } catch (error) {
-      // No audit, no download: let Adobe's stream go rather than serve bytes nobody recorded.
-      await streamed.response.body?.cancel().catch(() => undefined)
-      throw error
-    }
-  }
-  return streamed.response
+  return isDownload(request, wanted, streamed) ? recordedDownload(access, user.email, streamed) : streamed.response
 })
 
 export const HEAD = withUser(params, async ({ request, params: { id }, user }) => {
