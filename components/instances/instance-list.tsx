@@ -5,8 +5,17 @@ import { PropensityBadge } from '@/components/instances/propensity-badge'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { formatCount, formatDateTime } from '@/components/ui/format'
 import { TableSkeleton } from '@/components/ui/skeleton'
+import { TableFrame, TableHead } from '@/components/ui/table'
 import { StatusBadge } from '@/components/ui/status-badge'
 import { instancesQuery } from '@/lib/query/sandboxes'
+
+const instanceColumns = [
+  { label: 'Instance' },
+  { label: 'Propensity' },
+  { label: 'Last run' },
+  { label: 'Status' },
+  { label: 'Profiles scored', align: 'right' as const },
+]
 
 export function InstanceList({ sandbox }: { sandbox: string }) {
   const { data, error, isPending, refetch, isFetching } = useQuery(instancesQuery(sandbox))
@@ -26,18 +35,8 @@ export function InstanceList({ sandbox }: { sandbox: string }) {
   }
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={isFetching}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Customer AI instances in sandbox {sandbox}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3">Instance</th>
-            <th scope="col" className="px-4 py-3">Propensity</th>
-            <th scope="col" className="px-4 py-3">Last run</th>
-            <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3 text-right">Profiles scored</th>
-          </tr>
-        </thead>
+    <TableFrame caption={`Customer AI instances in sandbox ${sandbox}`} busy={isFetching}>
+        <TableHead columns={instanceColumns} />
         <tbody className="divide-y divide-slate-100">
           {data.map((instance) => (
             <tr key={instance.datasetId} className="hover:bg-slate-50" data-testid="instance-row">
@@ -61,7 +60,6 @@ export function InstanceList({ sandbox }: { sandbox: string }) {
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </TableFrame>
   )
 }

@@ -6,7 +6,10 @@ import { ErrorPanel } from '@/components/ui/error-panel'
 import { formatBytes, formatCount, formatDateTime, formatDuration } from '@/components/ui/format'
 import { TableSkeleton } from '@/components/ui/skeleton'
 import { StatusBadge } from '@/components/ui/status-badge'
+import { TableFrame, TableHead } from '@/components/ui/table'
 import { fileUrl, previewPath, runFilesQuery } from '@/lib/query/runs'
+
+const fileColumns = [{ label: '#' }, { label: 'Name' }, { label: 'Size', align: 'right' as const }, { label: 'Actions', hidden: true }]
 
 export function RunFiles({ sandbox, batchId }: { sandbox: string; batchId: string }) {
   const { data, error, isPending, refetch } = useQuery(runFilesQuery(sandbox, batchId))
@@ -64,17 +67,8 @@ export function RunFiles({ sandbox, batchId }: { sandbox: string; batchId: strin
             {batch.status === 'success' ? 'This run lists no files.' : `This run is ${batch.status}: only successful runs have files.`}
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Part files of run {batchId}</caption>
-              <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3">#</th>
-                  <th scope="col" className="px-4 py-3">Name</th>
-                  <th scope="col" className="px-4 py-3 text-right">Size</th>
-                  <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
+          <TableFrame caption={`Part files of run ${batchId}`}>
+            <TableHead columns={fileColumns} />
               <tbody className="divide-y divide-slate-100">
                 {files.map((file, index) => (
                   <tr key={`${file.dataSetFileId}/${file.name}`} data-testid="file-row">
@@ -100,8 +94,7 @@ export function RunFiles({ sandbox, batchId }: { sandbox: string; batchId: strin
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </TableFrame>
         )}
       </section>
     </div>

@@ -5,9 +5,21 @@ import { ErrorPanel } from '@/components/ui/error-panel'
 import { formatBytes, formatCount, formatDateTime, formatDuration } from '@/components/ui/format'
 import { TableSkeleton } from '@/components/ui/skeleton'
 import { StatusBadge } from '@/components/ui/status-badge'
+import { TableFrame, TableHead } from '@/components/ui/table'
 import { instanceRunsQuery } from '@/lib/query/runs'
 import { isActive } from '@/lib/query/sandboxes'
 import type { RunSummary } from '@/lib/runs/types'
+
+const right = 'right' as const
+const runColumns = [
+  { label: 'Run' },
+  { label: 'Status' },
+  { label: 'Created' },
+  { label: 'Records', align: right },
+  { label: 'Size', align: right },
+  { label: 'Duration', align: right },
+  { label: 'Replaces' },
+]
 
 export function RunHistory({ sandbox, datasetId }: { sandbox: string; datasetId: string }) {
   const { data, error, isPending, refetch } = useQuery(instanceRunsQuery(sandbox, datasetId))
@@ -39,27 +51,14 @@ export function RunHistory({ sandbox, datasetId }: { sandbox: string; datasetId:
           instance is created.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Scoring runs of {data.dataset.instanceName ?? data.dataset.name}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3">Run</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Created</th>
-                <th scope="col" className="px-4 py-3 text-right">Records</th>
-                <th scope="col" className="px-4 py-3 text-right">Size</th>
-                <th scope="col" className="px-4 py-3 text-right">Duration</th>
-                <th scope="col" className="px-4 py-3">Replaces</th>
-              </tr>
-            </thead>
+        <TableFrame caption={`Scoring runs of ${data.dataset.instanceName ?? data.dataset.name}`}>
+            <TableHead columns={runColumns} />
             <tbody className="divide-y divide-slate-100">
               {data.runs.map((run) => (
                 <RunRow key={run.id} run={run} href={runHref(run.id)} runHref={runHref} />
               ))}
             </tbody>
-          </table>
-        </div>
+        </TableFrame>
       )}
     </section>
   )
