@@ -330,7 +330,12 @@ test.describe('the server token', () => {
     expect(refused.status()).toBe(502)
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('even after renewing it')
     const log = await requestLog()
-    expect(log.map((entry) => `${entry.status} ${entry.path.split('?')[0]}`)).toEqual([`401 ${sandboxList}/`, `200 ${imsToken}`, `401 ${sandboxList}/`])
+    const seen = log.map((entry) => `${entry.status} ${entry.path.split('?')[0]}`)
+    // A short-lived token left by an earlier test may be renewed first, ahead of its expiry: at most that one call.
+    const fromFirstCall = seen.slice(seen.findIndex((entry) => entry.endsWith(`${sandboxList}/`)))
+    expect(seen.slice(0, seen.length - fromFirstCall.length).every((entry) => entry === `200 ${imsToken}`)).toBe(true)
+    expect(seen.length - fromFirstCall.length).toBeLessThanOrEqual(1)
+    expect(fromFirstCall).toEqual([`401 ${sandboxList}/`, `200 ${imsToken}`, `401 ${sandboxList}/`])
     await setFaults([{ match: imsToken, kind: 'token-ttl', seconds }])
   }
 

@@ -30,7 +30,12 @@ function nonceOf(policy: string | null | undefined): string {
 function expectSecurityHeaders(response: APIResponse, policy: 'page' | 'api'): void {
   const headers = response.headers()
   const where = `${response.status()} ${response.url()}`
-  for (const [name, value] of Object.entries(staticHeaders)) expect(headers[name], `${name} on ${where}`).toBe(value)
+  // Share links are capability URLs: their pages and bytes send no Referer at all (reliability.md §3.5).
+  const isShare = /^\/(api\/shares|share)(\/|$)/.test(new URL(response.url()).pathname)
+  for (const [name, value] of Object.entries(staticHeaders)) {
+    const expected = isShare && name === 'referrer-policy' ? 'no-referrer' : value
+    expect(headers[name], `${name} on ${where}`).toBe(expected)
+  }
   expect(headers['x-powered-by'], where).toBeUndefined()
   const csp = headers['content-security-policy']
   if (policy === 'api') expect(csp, where).toBe(apiPolicy)
