@@ -60,7 +60,10 @@ const suite: Suite = {
       const theirs = await hyparquetDefault(context, sandbox, part, rowStart)
       context.log(`${label}: hyparquet default ${theirs.ms.toFixed(0)} ms, ${theirs.bytes} bytes`)
       measurements.push(
-        ratioAtLeast(`${label} of a ${numRows}-row file: hyparquet default time ÷ page-level time`, theirs.ms, mine.ms, 'ms', 100),
+        // design.md's "100 times sooner" is about the first rows; near the end it asks for page-level reads (bytes).
+        rowStart === 0
+          ? ratioAtLeast(`${label} of a ${numRows}-row file: hyparquet default time ÷ page-level time`, theirs.ms, mine.ms, 'ms', 100)
+          : { ...figure(`${label} of a ${numRows}-row file: hyparquet default time ÷ page-level time`, theirs.ms, 'ms'), baseline: mine.ms, ratio: theirs.ms / mine.ms },
         atMost(`${label}: share of the file fetched`, (mine.bytes / part.size) * 100, '%', 3),
         figure(`${label}: time (ours)`, mine.ms, 'ms'),
         figure(`${label}: time (hyparquet default, same route)`, theirs.ms, 'ms'),
