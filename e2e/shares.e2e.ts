@@ -58,19 +58,8 @@ async function openLatestRun(page: Page, instance: string): Promise<void> {
 
 type WithHeaders = APIResponse | { headers(): Record<string, string>; url(): string }
 
-/** The three headers every share page and the landing redirect must carry (reliability.md §3.5). */
+/** The three headers every share page, the landing redirect and the shared bytes carry (reliability.md §3.5). */
 function expectShareHeaders(response: WithHeaders): void {
-  const headers = response.headers()
-  expect(headers['referrer-policy'], response.url()).toBe('no-referrer')
-  expect(headers['cache-control'], response.url()).toContain('no-store')
-  expect(headers['x-robots-tag'], response.url()).toBe('noindex')
-}
-
-/**
- * Share bytes under /api: no-store and noindex as above. Their Referrer-Policy is next.config.mjs's global one (it
- * wins over a route's own header), which never sends a path either; a download is no document and makes no requests.
- */
-function expectShareBytesHeaders(response: WithHeaders): void {
   const headers = response.headers()
   expect(headers['referrer-policy'], response.url()).toBe('no-referrer')
   expect(headers['cache-control'], response.url()).toContain('no-store')
@@ -185,7 +174,7 @@ test('bob opens the link: the token leaves the address, he sees what it is and i
   const slice = await page.request.get(`/api/shares/${shared.id}/file`, { headers: { range: 'bytes=0-1023' } })
   expect(slice.status()).toBe(206)
   expect((await slice.body()).equals(shared.bytes.subarray(0, 1024))).toBe(true)
-  expectShareBytesHeaders(slice)
+  expectShareHeaders(slice)
   const head = await page.request.head(`/api/shares/${shared.id}/file`)
   expect(head.status()).toBe(200)
   expect(head.headers()['x-file-size']).toBe(String(shared.bytes.length))
@@ -391,7 +380,7 @@ test('alice shares a whole run; bob sees its files, previews one and downloads t
 
   const zip = await bobPage.request.get(`/api/shares/${id}/zip`)
   expect(zip.status()).toBe(200)
-  expectShareBytesHeaders(zip)
+  expectShareHeaders(zip)
   const body = await zip.body()
   expect(body.length).toBe(Number(zip.headers()['x-file-size']))
   expect(body.subarray(0, 2).toString('latin1')).toBe('PK')
