@@ -1,26 +1,19 @@
 import { readFileSync } from 'node:fs'
-import { type APIResponse, type BrowserContext, type Page, expect, test } from '@playwright/test'
+import { type BrowserContext, expect, test } from '@playwright/test'
 import { encode } from 'next-auth/jwt'
-import { openDatabase } from '../lib/db/migrate'
 import { parseDatabaseUrl } from '../lib/db/url'
-import { createShareStore } from '../lib/shares/store'
 import { signInThroughProvider } from './pages/sign-in'
 import { fileBytesFromAdobe } from './support/adobe'
 import { appUrl, people, storageStateOf } from './support/env'
+import { type Part, databaseUrl, expectShareHeaders, openLatestRun, partOf, unavailableText, withStore } from './support/shares'
 import { clearRequestLog, requestLog } from './support/simulator'
 
-// Share links end to end (reliability.md §3, T3.2 / T3.4 / T3.5 in the browser; §2.4 for the API): alice shares,
+// Share links end to end (reliability.md §3, T3.2 / T3.4 / T3.5 in the browser; the API refusals are in shares-entry-points): alice shares,
 // bob opens and downloads, eve is refused, alice revokes, an expired link fails, and the audit saw all of it.
 // One story, in order: each test builds on the links the previous ones made.
 test.describe.configure({ mode: 'serial' })
 
-const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:.data/e2e.sqlite'
 const day = 86_400_000
-
-interface Part {
-  dataSetFileId: string
-  name: string
-}
 
 interface Shared {
   id: string
@@ -43,41 +36,6 @@ test.afterAll(async () => {
   await alice.close()
   await bob.close()
 })
-
-function partOf(href: string): Part {
-  const url = new URL(href, appUrl)
-  return { dataSetFileId: decodeURIComponent(url.pathname.split('/').pop() ?? ''), name: url.searchParams.get('path') ?? '' }
-}
-
-async function openLatestRun(page: Page, instance: string): Promise<void> {
-  await page.goto('/sandboxes/prod')
-  await page.getByRole('link', { name: instance, exact: true }).click()
-  await page.getByRole('link', { name: 'Open the latest successful run' }).click()
-  await expect(page.getByTestId('file-row').first()).toBeVisible()
-}
-
-type WithHeaders = APIResponse | { headers(): Record<string, string>; url(): string }
-
-/** The three headers every share page, the landing redirect and the shared bytes carry (reliability.md §3.5). */
-function expectShareHeaders(response: WithHeaders): void {
-  const headers = response.headers()
-  expect(headers['referrer-policy'], response.url()).toBe('no-referrer')
-  expect(headers['cache-control'], response.url()).toContain('no-store')
-  expect(headers['x-robots-tag'], response.url()).toBe('noindex')
-}
-
-async function withStore<T>(clock: () => number, work: (store: ReturnType<typeof createShareStore>) => Promise<T>): Promise<T> {
-  const database = await openDatabase(databaseUrl)
-  try {
-    return await work(createShareStore(database, clock))
-  } finally {
-    await database.close()
-  }
-}
-
-async function unavailableText(page: Page): Promise<string> {
-  return ((await page.getByRole('main').textContent()) ?? '').trim()
-}
 
 test('alice shares a file from its run: 7 days by default, at most 30, and a link to copy', async () => {
   const page = await alice.newPage()
@@ -388,61 +346,4 @@ test('alice shares a whole run; bob sees its files, previews one and downloads t
   const outside = await bobPage.request.get(`/api/shares/${id}/file?dataSetFileId=${encodeURIComponent(shared.part.dataSetFileId)}&path=${encodeURIComponent(shared.part.name)}`)
   expect(outside.status()).toBe(404)
   await bobPage.close()
-})
-
-test.describe('the API', () => {
-  const body = () => JSON.stringify({ sandbox: 'prod', dataSetFileId: shared.part.dataSetFileId, path: shared.part.name, expiresInDays: 7 })
-
-  test('creating a link is refused cross-origin (403), as text/plain (415) and beyond 30 days (400, in words)', async () => {
-    const post = (headers: Record<string, string>, data = body()) => alice.request.post('/api/shares', { headers, data })
-
-    const crossOrigin = await post({ origin: 'http://evil.example', 'content-type': 'application/json' })
-    expect(crossOrigin.status()).toBe(403)
-    expect(((await crossOrigin.json()) as { error: { code: string } }).error.code).toBe('forbidden:request')
-
-    const noOrigin = await post({ 'content-type': 'application/json' })
-    expect(noOrigin.status()).toBe(403)
-
-    const plain = await post({ origin: appUrl, 'content-type': 'text/plain' })
-    expect(plain.status()).toBe(415)
-
-    const tooLong = await post(
-      { origin: appUrl, 'content-type': 'application/json' },
-      JSON.stringify({ sandbox: 'prod', dataSetFileId: shared.part.dataSetFileId, path: shared.part.name, expiresInDays: 31 }),
-    )
-    expect(tooLong.status()).toBe(400)
-    const { error } = (await tooLong.json()) as { error: { code: string; message: string } }
-    expect(error.code).toBe('bad_request:request')
-    expect(error.message).toMatch(/expiresInDays: .*at most 30 days/)
-
-    const ok = await post({ origin: appUrl, 'content-type': 'application/json' })
-    expect(ok.status()).toBe(201)
-
-    // Revoking is a state change too: the same check.
-    const { id } = (await ok.json()) as { id: string }
-    expect((await alice.request.delete(`/api/shares/${id}`, { headers: { origin: 'http://evil.example' } })).status()).toBe(403)
-    const links = (await (await alice.request.get('/api/shares')).json()) as { links: { id: string; state: string }[] }
-    expect(links.links.find((link) => link.id === id)?.state).toBe('active')
-  })
-})
-
-test('the file preview page has Share too, and the link it makes knows the file\'s run', async () => {
-  const page = await alice.newPage()
-  await openLatestRun(page, 'Churn Prediction')
-  const batchId = page.url().split('/').pop() ?? ''
-  await page.getByTestId('file-row').first().getByRole('link', { name: 'Preview' }).click()
-  await expect(page).toHaveURL(/\/files\/.*batch=/)
-  await page.getByRole('button', { name: 'Share' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Share a download link' })
-  const created = page.waitForResponse((response) => response.url() === `${appUrl}/api/shares` && response.request().method() === 'POST')
-  await dialog.getByRole('button', { name: 'Create link' }).click()
-  const { id } = (await (await created).json()) as { id: string }
-  await expect(dialog.getByTestId('share-url')).toHaveValue(/\/share\//)
-  // Escape closes the dialog (native <dialog>), and keyboard focus returns to the page.
-  await page.keyboard.press('Escape')
-  await expect(dialog).toHaveCount(0)
-
-  const { links } = (await (await alice.request.get('/api/shares')).json()) as { links: { id: string; batchId: string | null; kind: string }[] }
-  expect(links.find((link) => link.id === id)).toMatchObject({ kind: 'file', batchId })
-  await page.close()
 })
