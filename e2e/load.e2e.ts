@@ -70,8 +70,10 @@ test('the instance listing and a Range read hold up at 10 connections for 5 s: n
   const growth = `RSS ${mb(before).toFixed(0)} MB → ${mb(after).toFixed(0)} MB`
   test.info().annotations.push({ type: 'app memory', description: growth })
   console.info(`[load] app ${growth}`)
-  // A loose guard, not a target: buffering whole responses under load would show up as hundreds of MB.
-  expect(mb(after - before)).toBeLessThan(256)
+  // A loose guard, not a target (`npm run bench` measures memory against design.md's < 64 MB): an insights job
+  // started by an earlier test may still be reading two runs' score columns in this process, so the bound allows
+  // for it; buffering whole 20 MB files per request under this load would still show up as gigabytes.
+  expect(mb(after - before)).toBeLessThan(512)
 })
 
 test('with 5 % of Adobe\'s answers failing (503), Range reads succeed (≥ 99.9 %) and Adobe sees ≤ 1.1 calls each', async () => {
