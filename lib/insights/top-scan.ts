@@ -69,11 +69,15 @@ export async function topScores(
       pagesRead += 1
       const slice = await task.part.file.readLeaf(task.part.fields.score, task.rowStart, task.rowEnd, options.signal)
       const scores = numbersPerRow(slice)
+      // Most scores lose to the Nth best: compare with it held in a local, and ask the heap only about the rest.
+      let threshold = heap.threshold
       for (let i = 0; i < scores.length; i++) {
-        const score = scores[i] ?? Number.NaN
-        // NaN (a missing score) never wins, as SQL's NULLS LAST would have it.
-        if (Number.isNaN(score) || !heap.mayHold(score)) continue
+        const score = scores[i] as number
+        // NaN (a missing score) never wins, as SQL's NULLS LAST would have it; NaN < threshold is false, hence the
+        // explicit check.
+        if (score < threshold || score !== score) continue
         heap.offer({ score, file: task.part.index, row: task.rowStart + i })
+        threshold = heap.threshold
       }
     },
     options.signal,

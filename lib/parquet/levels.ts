@@ -77,7 +77,7 @@ export function buildRun(pages: DecodedPage[], firstRow: number, maxDef: number)
       rep = rep.subarray(skip)
     }
     rowCount = 0
-    for (const level of rep) if (level === 0) rowCount += 1
+    for (let i = 0; i < rep.length; i++) if (rep[i] === 0) rowCount += 1
   }
   return { firstRow, rowCount, def, rep, values }
 }

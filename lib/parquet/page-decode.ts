@@ -1,6 +1,8 @@
-// Decoding one whole page with hyparquet's own page functions: a dictionary page into converted dictionary values, a
-// data page (V1 or V2) into its levels and converted values. Unlike hyparquet's readPage we stop before Dremel
-// assembly, so pages can be cut at row boundaries and stitched together (levels.ts) before anything is assembled.
+// Decoding one whole page: a dictionary page into converted dictionary values, a data page (V1 or V2) into its levels
+// and converted values. Unlike hyparquet's readPage we stop before Dremel assembly, so pages can be cut at row
+// boundaries and stitched together (levels.ts) before anything is assembled. Data pages go through our own codecs
+// (page-body.ts) where they cover the page, else through hyparquet's page functions, which also serve the tests as
+// the reference our codecs must match.
 import type { DataReader, PageHeader } from 'hyparquet'
 import {
   convert,
@@ -14,6 +16,7 @@ import {
   type LeafDecoder,
   type RawDataPage,
 } from './hyparquet-internals'
+import { decodeBody } from './page-body'
 
 /** A data page's level entries and non-null values (both possibly cut short, see page-prefix.ts). */
 export interface DecodedPage {
@@ -90,6 +93,27 @@ export function decodeDataPage(
 ): DecodedPage {
   const { header, bodyStart } = readHeader(bytes)
   const body = pageBody(bytes, header, bodyStart)
+  return decodeBody(header, body, decoder, dictionary, bounds, undefined) ?? decodeWithHyparquet(header, body, decoder, dictionary, bounds)
+}
+
+/** The same with hyparquet's page functions only: what decodeDataPage must match. */
+export function decodeDataPageWithHyparquet(
+  bytes: Uint8Array,
+  decoder: LeafDecoder,
+  dictionary: DecodedValues | undefined,
+  bounds: LevelBounds,
+): DecodedPage {
+  const { header, bodyStart } = readHeader(bytes)
+  return decodeWithHyparquet(header, pageBody(bytes, header, bodyStart), decoder, dictionary, bounds)
+}
+
+function decodeWithHyparquet(
+  header: PageHeader,
+  body: Uint8Array,
+  decoder: LeafDecoder,
+  dictionary: DecodedValues | undefined,
+  bounds: LevelBounds,
+): DecodedPage {
   let raw: RawDataPage
   let numLevels: number
   let encoding

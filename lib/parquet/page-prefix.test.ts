@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { decodeDataPage } from './page-decode'
 import { decodeDataPagePrefix } from './page-prefix'
 import { copyWithDuckdb, openReference } from './testing/duckdb'
 import { writeEdgeFile } from './testing/edge-file'
@@ -101,4 +102,38 @@ describe('decodeDataPagePrefix', () => {
   it('matches whole-page decoding on V2 uncompressed pages', samplesProperty(() => v2Plain, 1500))
   it('matches whole-page decoding on V1 (DuckDB) pages', samplesProperty(() => v1, 3000))
   it('matches whole-page decoding on the simulator score file', samplesProperty(() => score, 300))
+})
+
+describe('decodeDataPage', () => {
+  it('decodes every page of every kind exactly as hyparquet\'s page functions do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'page-decode-'))
+    try {
+      const source = join(dir, 'edge.parquet')
+      writeFileSync(source, new Uint8Array(writeEdgeFile({ offsetIndex: true })))
+      const reference = await openReference()
+      await copyWithDuckdb(reference, source, join(dir, 'edge-v1.parquet'), 1_000)
+      reference.close()
+      const local = await openLocalFile((await churnScoreFile()).path)
+      const samples = [
+        ...(await pageSamples(memoryBuffer(writeEdgeFile({ offsetIndex: true })))),
+        ...(await pageSamples(memoryBuffer(writeEdgeFile({ offsetIndex: false, codec: 'UNCOMPRESSED' })))),
+        ...(await pageSamples(memoryBuffer(readLocalFile(join(dir, 'edge-v1.parquet'))))),
+        ...(await pageSamples(local.buffer(), { maxPagesPerLeaf: 3 })),
+      ]
+      await local.close()
+      expect(samples.length).toBeGreaterThan(20)
+      for (const sample of samples) {
+        const ours = decodeDataPage(sample.bytes, sample.decoder, sample.dictionary, sample.bounds)
+        expect({ name: sample.name, numLevels: ours.numLevels, def: ours.def && Array.from(ours.def), rep: ours.rep && Array.from(ours.rep), values: Array.from(ours.values) }).toEqual({
+          name: sample.name,
+          numLevels: sample.full.numLevels,
+          def: sample.full.def && Array.from(sample.full.def),
+          rep: sample.full.rep && Array.from(sample.full.rep),
+          values: Array.from(sample.full.values),
+        })
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

@@ -13,8 +13,9 @@ export class NeedBytes extends TruncatedInput {
 }
 
 /**
- * Decompresses as much of a snappy stream as `input` holds, up to `maxLength` bytes. The result is a fresh buffer
- * of exactly the bytes produced, so readers overrunning it throw instead of reading stale memory.
+ * Decompresses as much of a snappy stream as `input` holds, up to `maxLength` bytes. The result is a buffer of its
+ * own holding exactly the bytes produced (typed-array views over it cannot reach past them), so readers overrunning
+ * it throw instead of reading stale memory.
  */
 export function snappyPrefix(input: Uint8Array, maxLength: number): Uint8Array {
   const output = new Uint8Array(maxLength)
@@ -38,7 +39,10 @@ export function snappyPrefix(input: Uint8Array, maxLength: number): Uint8Array {
       }
       // A literal cut off by the prefix still yields the bytes that did arrive.
       const available = Math.min(length, input.length - pos - headerLength, maxLength - out)
-      output.set(input.subarray(pos + headerLength, pos + headerLength + available), out)
+      const from = pos + headerLength
+      // Short literals (a 38-digit identity between two copies) are cheaper copied by hand than through a view.
+      if (available > 64) output.set(input.subarray(from, from + available), out)
+      else for (let i = 0; i < available; i++) output[out + i] = input[from + i] ?? 0
       out += available
       if (available < length) break
       pos += headerLength + length
@@ -58,13 +62,16 @@ export function snappyPrefix(input: Uint8Array, maxLength: number): Uint8Array {
       }
       if (offset === 0 || offset > out) throw new Error('snappy: invalid copy offset')
       const count = Math.min(length, maxLength - out)
-      // Copies may overlap their own output (runs), so copy byte by byte.
-      for (let i = 0; i < count; i++) output[out + i] = output[out - offset + i] ?? 0
+      const from = out - offset
+      // A copy may overlap its own output (a run repeating the last `offset` bytes): then, and for copies too short
+      // to be worth a native call, byte by byte.
+      if (offset >= count && count > 16) output.copyWithin(out, from, from + count)
+      else for (let i = 0; i < count; i++) output[out + i] = output[from + i] ?? 0
       out += count
       pos += tagBytes
     }
   }
-  return output.slice(0, out)
+  return out === maxLength ? output : output.slice(0, out)
 }
 
 function readVarint(bytes: Uint8Array, at: { pos: number }): number {

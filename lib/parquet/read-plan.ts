@@ -54,13 +54,17 @@ export function planRange(layout: ChunkLayout, rowStart: number, rowEnd: number)
   return { layout, first, last }
 }
 
-/** Runs of pages holding the given rows (sorted, unique) of one chunk: overlapping or adjacent runs merge. */
+/**
+ * Runs of pages holding the given rows (sorted, unique) of one chunk. Only overlapping runs merge: scattered rows
+ * (a top-N's winners, a sorted view) in adjacent pages stay one run a page, each read up to its last needed row,
+ * rather than one long run stitched together whole only to be cut into single rows again.
+ */
 export function planRows(layout: ChunkLayout, rows: readonly number[]): RunRequest[] {
   const runs: RunRequest[] = []
   for (const row of rows) {
     const run = planRange(layout, row, row + 1)
     const previous = runs.at(-1)
-    if (!previous || run.first > previous.last + 1) {
+    if (!previous || run.first > previous.last) {
       runs.push(run)
     } else if (run.last > previous.last) {
       previous.last = run.last

@@ -30,11 +30,18 @@ export function listPerRow(slice: LeafSlice): unknown[][] {
   return out
 }
 
+/** One number per row, NaN where the row has none. Typed values without nulls are read without boxing each one. */
 export function numbersPerRow(slice: LeafSlice): Float64Array {
-  const values = flatPerRow(slice)
-  const out = new Float64Array(values.length)
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]
+  const rows = slice.rowEnd - slice.rowStart
+  const { values, definitionLevels, maxDefinitionLevel } = slice
+  if (values instanceof Float64Array && values.length === rows) return values
+  if ((values instanceof Float32Array || values instanceof Int32Array || values instanceof Uint32Array || values instanceof Uint8Array) && values.length === rows) {
+    return Float64Array.from(values)
+  }
+  const out = new Float64Array(rows)
+  let next = 0
+  for (let i = 0; i < rows; i++) {
+    const value = !definitionLevels || definitionLevels[i] === maxDefinitionLevel ? values[next++] : undefined
     out[i] = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : Number.NaN
   }
   return out

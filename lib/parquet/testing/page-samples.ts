@@ -4,7 +4,7 @@ import { cachedAsyncBuffer } from '../cached-buffer'
 import { DEFAULT_PARSERS, type DecodedValues, type LeafDecoder } from '../hyparquet-internals'
 import { layoutLoader } from '../layouts'
 import { buildLeaves } from '../leaves'
-import { decodeDataPage, decodeDictionaryPage, type DecodedPage, type LevelBounds } from '../page-decode'
+import { decodeDataPageWithHyparquet, decodeDictionaryPage, type DecodedPage, type LevelBounds } from '../page-decode'
 
 export interface PageSample {
   name: string
@@ -14,6 +14,7 @@ export interface PageSample {
   /** The whole page, header included. */
   bytes: Uint8Array
   rowCount: number
+  /** The whole page as hyparquet's own page functions decode it: the reference for ours. */
   full: DecodedPage
 }
 
@@ -33,7 +34,7 @@ export async function pageSamples(source: AsyncBuffer, options: { maxPagesPerLea
         ? decodeDictionaryPage(new Uint8Array(await file.slice(layout.dictionary.start, layout.dictionary.end)), decoder)
         : undefined
       const bytes = new Uint8Array(await file.slice(page.start, page.end))
-      const full = decodeDataPage(bytes, decoder, dictionary, leaf.info)
+      const full = decodeDataPageWithHyparquet(bytes, decoder, dictionary, leaf.info)
       samples.push({ name: leaf.info.name, decoder, dictionary, bounds: leaf.info, bytes, rowCount: page.rowCount, full })
     }
   }
