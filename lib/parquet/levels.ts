@@ -61,6 +61,12 @@ function countDefined(def: Uint8Array | undefined, from: number, to: number, max
 
 /** Stitches decoded pages into a run; a leading tail of a row begun before the first page is dropped. */
 export function buildRun(pages: DecodedPage[], firstRow: number, maxDef: number): LeafRun {
+  const [only] = pages
+  // One page whose decoder already indexed its rows, starting at a row boundary: the index is the run's.
+  if (pages.length === 1 && only?.rowIndex && only.rowIndex.level[0] === 0) {
+    const { def, rep, values, rowIndex } = only
+    return { firstRow, rowCount: rowIndex.level.length - 1, def, rep, values, index: rowIndex }
+  }
   const defParts = pages.flatMap((p) => (p.def ? [p.def] : []))
   const repParts = pages.flatMap((p) => (p.rep ? [p.rep] : []))
   let def = defParts.length ? concatBytes(defParts) : undefined

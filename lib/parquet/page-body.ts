@@ -6,8 +6,8 @@
 // (page-decode.ts). Reading past a prefix throws NeedBytes or RangeError, which page-prefix.ts turns into a retry.
 import type { DataReader, Encoding, PageHeader } from 'hyparquet'
 import { convertWithDictionary, readPlain, type DecodedValues, type LeafDecoder } from './hyparquet-internals'
-import type { DecodedPage, LevelBounds } from './page-decode'
-import { NeedBytes, readRleHybridPrefix, snappyPrefix, TruncatedInput } from './prefix-codecs'
+import type { DecodedPage, LevelBounds, RowIndex } from './page-decode'
+import { NeedBytes, readRleHybridAt, readRleHybridPrefix, snappyPrefix, TruncatedInput } from './prefix-codecs'
 
 const bitWidth = (max: number) => 32 - Math.clz32(max)
 
@@ -114,6 +114,14 @@ function levelEnd(rep: Uint8Array | undefined, numLevels: number, rows: number):
   return numLevels
 }
 
+/** Values (non-null entries) among the first `end` levels. */
+function definedBefore(def: Uint8Array | undefined, end: number, maxDef: number): number {
+  if (!def) return end
+  let count = 0
+  for (let i = 0; i < end; i++) if (def[i] === maxDef) count += 1
+  return count
+}
+
 const fixedWidths: Partial<Record<string, number>> = { INT32: 4, FLOAT: 4, INT64: 8, DOUBLE: 8, INT96: 12 }
 
 /** Decompressed bytes the first `count` of `total` values take, at least roughly, for the retry estimate. */
@@ -146,6 +154,97 @@ function readValues(levels: Levels, count: number, decoder: LeafDecoder): Decode
   return undefined
 }
 
+/**
+ * The level and value index of every row starting before level `end`, and of the end, in one walk. Levels before
+ * the first row start belong to a row begun on an earlier page: their values count, their row does not.
+ */
+function rowStarts(levels: Levels, end: number, maxDef: number): RowIndex {
+  const { def, rep } = levels
+  const level = new Int32Array(end + 1)
+  const value = new Int32Array(end + 1)
+  let rows = 0
+  let values = 0
+  for (let i = 0; i < end; i++) {
+    if (!rep || rep[i] === 0) {
+      level[rows] = i
+      value[rows] = values
+      rows += 1
+    }
+    if (!def || def[i] === maxDef) values += 1
+  }
+  level[rows] = end
+  value[rows] = values
+  return { level: level.subarray(0, rows + 1), value: value.subarray(0, rows + 1) }
+}
+
+/** Raw values at the wanted indexes of a PLAIN BYTE_ARRAY run, walking the lengths of the others without a view each. */
+function gatherByteArrays(levels: Levels, ranges: Int32Array, last: number): Uint8Array[] {
+  const { values } = levels
+  const view = new DataView(values.buffer, values.byteOffset, values.byteLength)
+  const out: Uint8Array[] = []
+  let pos = levels.valuesAt
+  let r = 0
+  for (let index = 0; index < last; index++) {
+    while (r < ranges.length && index >= (ranges[r + 1] ?? 0)) r += 2
+    const length = view.getUint32(pos, true)
+    pos += 4
+    if (pos + length > values.length) throw new TruncatedInput('byte array runs past the prefix')
+    if (r < ranges.length && index >= (ranges[r] ?? 0)) out.push(values.subarray(pos, pos + length))
+    pos += length
+  }
+  return out
+}
+
+/** Raw values at `indexes` (sorted; `ranges` as pairs, `last` past the largest), undecoded values skipped. */
+function gatherValues(levels: Levels, ranges: Int32Array, indexes: number[], last: number, decoder: LeafDecoder): DecodedValues | undefined {
+  const { values, valuesAt, encoding } = levels
+  if (encoding === 'PLAIN' && decoder.type === 'BYTE_ARRAY') return gatherByteArrays(levels, ranges, last)
+  if (encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY') {
+    const width = values[valuesAt]
+    if (width === undefined) throw new TruncatedInput('dictionary bit width runs past the prefix')
+    return readRleHybridAt(values, valuesAt + 1, width, indexes)
+  }
+  const raw = readValues(levels, last, decoder)
+  return raw && indexes.map((i) => raw[i])
+}
+
+/**
+ * Only the wanted rows' values, decoded and converted, in row order; the row index is rewritten to point into them
+ * (other rows get empty value ranges, which is why slicing them out of such a page is an error). A top-N's winners
+ * or a sorted view's rows need a handful of a page's 20,000 identities, not every one as a string.
+ */
+function readWantedValues(
+  levels: Levels,
+  index: RowIndex,
+  wanted: readonly number[],
+  decoder: LeafDecoder,
+  dictionary: DecodedValues | undefined,
+): DecodedValues | undefined {
+  const rows = index.level.length - 1
+  const ranges = new Int32Array(wanted.length * 2)
+  let last = 0
+  wanted.forEach((row, w) => {
+    if (row >= rows) return
+    ranges[2 * w] = index.value[row] ?? 0
+    ranges[2 * w + 1] = last = index.value[row + 1] ?? 0
+  })
+  const indexes: number[] = []
+  for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r] ?? 0; i < (ranges[r + 1] ?? 0); i++) indexes.push(i)
+  const raw = gatherValues(levels, ranges, indexes, last, decoder)
+  if (!raw) return undefined
+  let at = 0
+  let w = 0
+  for (let row = 0; row <= rows; row++) {
+    const start = index.value[row] ?? 0
+    index.value[row] = at
+    if (row === wanted[w]) {
+      at += (index.value[row + 1] ?? 0) - start
+      w += 1
+    }
+  }
+  return convertWithDictionary(raw, dictionary, levels.encoding, decoder)
+}
+
 const readableEncodings = new Set<Encoding>(['PLAIN', 'PLAIN_DICTIONARY', 'RLE_DICTIONARY'])
 
 /** Whether decodeBody reads pages of this header and leaf (the rest go to hyparquet). */
@@ -158,7 +257,9 @@ function readable(header: PageHeader, decoder: LeafDecoder): boolean {
 
 /**
  * Decodes the rows starting in a page before row `rows` (counted from its first row; all of them when undefined)
- * from its body or a prefix of it. Undefined when the page's encoding, codec or type is not ours to read.
+ * from its body or a prefix of it. With `wanted` (sorted row offsets in the page), only those rows' values are
+ * decoded: the levels are whole, the values array has holes elsewhere. Undefined when the page's encoding, codec or
+ * type is not ours to read.
  */
 export function decodeBody(
   header: PageHeader,
@@ -168,6 +269,7 @@ export function decodeBody(
   bounds: LevelBounds,
   rows: number | undefined,
   scale: Scale = { plain: 0, ratio: 1 },
+  wanted?: readonly number[],
 ): DecodedPage | undefined {
   if (!readable(header, decoder)) return undefined
   const whole = body.length >= header.compressed_page_size
@@ -176,36 +278,34 @@ export function decodeBody(
   else if (header.type === 'DATA_PAGE_V2') levels = levelsV2(header, body, decoder, bounds, scale, whole)
   else return undefined
   const end = rows === undefined ? levels.numLevels : levelEnd(levels.rep, levels.numLevels, rows)
-  let count = end
-  let total = levels.numLevels
-  if (levels.def) {
-    count = 0
-    total = 0
-    const { def } = levels
-    const max = bounds.maxDefinitionLevel
-    for (let i = 0; i < levels.numLevels; i++) {
-      if (def[i] === max) {
-        total += 1
-        if (i < end) count += 1
-      }
-    }
-  }
-  let raw: DecodedValues | undefined
-  try {
-    raw = readValues(levels, count, decoder)
-  } catch (error) {
-    if (!(error instanceof RangeError) || whole) throw error
-    throw new NeedBytes(levels.bodyOffset + levels.valuesAt + valuesBytes(levels, count, total, decoder))
-  }
-  if (!raw) return undefined
   if (levels.encoding.endsWith('_DICTIONARY') && !dictionary) {
     throw new Error(`parquet page of ${decoder.pathInSchema.join('.')} is dictionary-encoded but has no dictionary`)
   }
+  let values: DecodedValues | undefined
+  let rowIndex: RowIndex | undefined
+  try {
+    const index = wanted && rowStarts(levels, end, bounds.maxDefinitionLevel)
+    // A page opening on the tail of an earlier row is stitched to it whole (levels.ts): all its values are read.
+    if (wanted && index && index.level[0] === 0) {
+      values = readWantedValues(levels, index, wanted, decoder, dictionary)
+      rowIndex = index
+    } else {
+      const raw = readValues(levels, definedBefore(levels.def, end, bounds.maxDefinitionLevel), decoder)
+      values = raw && convertWithDictionary(raw, dictionary, levels.encoding, decoder)
+    }
+  } catch (error) {
+    if (!(error instanceof RangeError) || whole) throw error
+    const count = definedBefore(levels.def, end, bounds.maxDefinitionLevel)
+    const total = definedBefore(levels.def, levels.numLevels, bounds.maxDefinitionLevel)
+    throw new NeedBytes(levels.bodyOffset + levels.valuesAt + valuesBytes(levels, count, total, decoder))
+  }
+  if (!values) return undefined
   const cut = end < levels.numLevels
   return {
     numLevels: end,
     def: cut ? levels.def?.slice(0, end) : levels.def,
     rep: cut ? levels.rep?.slice(0, end) : levels.rep,
-    values: convertWithDictionary(raw, dictionary, levels.encoding, decoder),
+    values,
+    rowIndex,
   }
 }

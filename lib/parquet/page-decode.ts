@@ -26,6 +26,17 @@ export interface DecodedPage {
   /** Absent when the leaf's max repetition level is 0. */
   rep?: Uint8Array
   values: DecodedValues
+  /**
+   * Where each row starting in the page begins (level and value index), and where the last ends, when the decoder
+   * already walked the levels for it (scattered-row reads): the run built from the page reuses it.
+   */
+  rowIndex?: RowIndex
+}
+
+/** Level and value index of each row start, plus one entry for the end. */
+export interface RowIndex {
+  level: Int32Array
+  value: Int32Array
 }
 
 export interface LevelBounds {
@@ -84,16 +95,23 @@ export function normalizeLevels(raw: RawDataPage, numLevels: number, bounds: Lev
   return { numLevels, def, rep }
 }
 
-/** Decodes a whole data page (header included). Dictionary-encoded pages need their chunk's dictionary. */
+/**
+ * Decodes a whole data page (header included). Dictionary-encoded pages need their chunk's dictionary. With
+ * `wanted` (sorted row offsets in the page), values of other rows may be left out (page-body.ts).
+ */
 export function decodeDataPage(
   bytes: Uint8Array,
   decoder: LeafDecoder,
   dictionary: DecodedValues | undefined,
   bounds: LevelBounds,
+  wanted?: readonly number[],
 ): DecodedPage {
   const { header, bodyStart } = readHeader(bytes)
   const body = pageBody(bytes, header, bodyStart)
-  return decodeBody(header, body, decoder, dictionary, bounds, undefined) ?? decodeWithHyparquet(header, body, decoder, dictionary, bounds)
+  return (
+    decodeBody(header, body, decoder, dictionary, bounds, undefined, undefined, wanted) ??
+    decodeWithHyparquet(header, body, decoder, dictionary, bounds)
+  )
 }
 
 /** The same with hyparquet's page functions only: what decodeDataPage must match. */

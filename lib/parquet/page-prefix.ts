@@ -21,7 +21,8 @@ function retryFor(bodyStart: number, decoded: number, scale: Scale): PrefixResul
 /**
  * Decodes the rows starting in a page before row `rows` (counted from the page's first row) from a prefix of the
  * page, header included. Returns the whole page when the prefix holds it; when the prefix falls short, the prefix
- * length to try next; undefined when the page's encoding or codec cannot be read in part.
+ * length to try next; undefined when the page's encoding or codec cannot be read in part. With `wanted`, only those
+ * rows' values are decoded (page-body.ts).
  */
 export function decodeDataPagePrefix(
   bytes: Uint8Array,
@@ -29,6 +30,7 @@ export function decodeDataPagePrefix(
   dictionary: DecodedValues | undefined,
   bounds: LevelBounds,
   rows: number,
+  wanted?: readonly number[],
 ): PrefixResult | undefined {
   let parsed: ReturnType<typeof readHeader>
   try {
@@ -40,12 +42,12 @@ export function decodeDataPagePrefix(
   }
   const { header, bodyStart } = parsed
   if (bodyStart + header.compressed_page_size <= bytes.length) {
-    return { page: decodeDataPage(bytes, decoder, dictionary, bounds) }
+    return { page: decodeDataPage(bytes, decoder, dictionary, bounds, wanted) }
   }
   const body = bytes.subarray(bodyStart)
   const scale: Scale = { plain: 0, ratio: 1 }
   try {
-    const page = decodeBody(header, body, decoder, dictionary, bounds, rows, scale)
+    const page = decodeBody(header, body, decoder, dictionary, bounds, rows, scale, wanted)
     return page && { page }
   } catch (error) {
     // Reading past the prefix (our decoders, DataView, typed-array views) throws RangeError: ask for more bytes.

@@ -147,3 +147,50 @@ export function readRleHybridPrefix(bytes: Uint8Array, start: number, bitWidth: 
   }
   return output
 }
+
+/** The `width`-bit little-endian value `bit` bits after `start`. */
+function bitsAt(bytes: Uint8Array, start: number, bit: number, width: number): number {
+  if (start + ((bit + width + 7) >> 3) > bytes.length) throw new TruncatedInput('bit-packed value runs past the prefix')
+  let value = 0
+  for (let b = 0; b < width; b++) {
+    const at = bit + b
+    value += (((bytes[start + (at >> 3)] ?? 0) >> (at & 7)) & 1) * 2 ** b
+  }
+  return value
+}
+
+/**
+ * The values at `indexes` (sorted) of an RLE/bit-packed hybrid stream at `start`, without decoding the others: run
+ * headers are walked, RLE runs answer at once, and a bit-packed value is read where its bits lie. A few values of a
+ * page's 20,000 dictionary indexes cost a walk over its run headers, not a decode of every index.
+ */
+export function readRleHybridAt(bytes: Uint8Array, start: number, bitWidth: number, indexes: ArrayLike<number>): number[] {
+  const out = new Array<number>(indexes.length).fill(0)
+  if (bitWidth === 0 || indexes.length === 0) return out
+  const at = { pos: start }
+  const byteWidth = (bitWidth + 7) >> 3
+  let seen = 0
+  let k = 0
+  while (k < indexes.length) {
+    const header = readVarint(bytes, at)
+    if (header % 2 === 0) {
+      const run = Math.floor(header / 2)
+      if (at.pos + byteWidth > bytes.length) throw new TruncatedInput('RLE run value runs past the prefix')
+      let value = 0
+      for (let i = 0; i < byteWidth; i++) value += (bytes[at.pos + i] ?? 0) * 2 ** (8 * i)
+      at.pos += byteWidth
+      while (k < indexes.length && (indexes[k] ?? 0) < seen + run) out[k++] = value
+      seen += run
+    } else {
+      const count = Math.floor(header / 2) * 8
+      const runStart = at.pos
+      while (k < indexes.length && (indexes[k] ?? 0) < seen + count) {
+        out[k] = bitsAt(bytes, runStart, ((indexes[k] ?? 0) - seen) * bitWidth, bitWidth)
+        k += 1
+      }
+      seen += count
+      at.pos = runStart + (count * bitWidth) / 8
+    }
+  }
+  return out
+}

@@ -17,6 +17,11 @@ export interface RunRequest {
   last: number
   /** Rows needed from the last page, counted from its first row; undefined when the whole page is needed. */
   lastPageRows?: number
+  /**
+   * For a one-page run read for scattered rows: the only rows (file-global, sorted) whose values are needed. Other
+   * rows' values are then not decoded, and slicing them out of the run is an error.
+   */
+  onlyRows?: number[]
 }
 
 export interface LeafRequest {
@@ -65,8 +70,11 @@ export function planRows(layout: ChunkLayout, rows: readonly number[]): RunReque
     const run = planRange(layout, row, row + 1)
     const previous = runs.at(-1)
     if (!previous || run.first > previous.last) {
-      runs.push(run)
-    } else if (run.last > previous.last) {
+      runs.push({ ...run, onlyRows: [row] })
+      continue
+    }
+    previous.onlyRows?.push(row)
+    if (run.last > previous.last) {
       previous.last = run.last
       previous.lastPageRows = run.lastPageRows
     } else if (run.last === previous.last) {
@@ -74,6 +82,8 @@ export function planRows(layout: ChunkLayout, rows: readonly number[]): RunReque
       previous.lastPageRows = both.includes(undefined) ? undefined : Math.max(...(both as number[]))
     }
   }
+  // A row split across pages is stitched from whole pages: only one-page runs leave other rows' values out.
+  for (const run of runs) if (run.first !== run.last) delete run.onlyRows
   return runs
 }
 
@@ -99,6 +109,8 @@ interface PendingPage {
   page: LayoutPage
   /** Prefix length when only the first `rows` rows are needed. */
   prefix?: { length: number; rows: number }
+  /** Row offsets in the page whose values are needed, when not all are. */
+  wanted?: number[]
 }
 
 function pendingPages(requests: LeafRequest[]): PendingPage[][] {
@@ -108,7 +120,8 @@ function pendingPages(requests: LeafRequest[]): PendingPage[][] {
         const rows = run.first + i === run.last ? run.lastPageRows : undefined
         const length = rows === undefined ? undefined : prefixLength(page, rows)
         const prefix = length !== undefined && rows !== undefined && length < page.end - page.start ? { length, rows } : undefined
-        return { request, run, page, prefix }
+        const wanted = run.onlyRows?.map((row) => row - page.firstRow)
+        return { request, run, page, prefix, wanted }
       }),
     ),
   )
@@ -139,10 +152,10 @@ function decodePending(ctx: ReadContext, pending: PendingPage, fetched: FetchedB
   const { layout } = pending.run
   const decoder = leaf.decoder(layout.chunk)
   const dictionary = ctx.dictionaries.get(dictionaryKey(leaf, layout))
-  const { page, prefix } = pending
-  if (!prefix) return decodeDataPage(fetched.bytes(page.start, page.end), decoder, dictionary, leaf.info)
+  const { page, prefix, wanted } = pending
+  if (!prefix) return decodeDataPage(fetched.bytes(page.start, page.end), decoder, dictionary, leaf.info, wanted)
   const bytes = fetched.bytes(page.start, page.start + prefix.length)
-  const result = decodeDataPagePrefix(bytes, decoder, dictionary, leaf.info, prefix.rows)
+  const result = decodeDataPagePrefix(bytes, decoder, dictionary, leaf.info, prefix.rows, wanted)
   if (result && 'page' in result) return result.page
   const size = page.end - page.start
   const next = result ? Math.max(result.retryLength, prefix.length + 4096) : size
