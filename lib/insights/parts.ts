@@ -3,6 +3,7 @@
 // same page-level reader the preview uses.
 import type { AsyncBuffer } from 'hyparquet'
 import { cachedAsyncBuffer, type CachedAsyncBuffer } from '@/lib/parquet/cached-buffer'
+import { wasmCompressors } from '@/lib/parquet/compressors'
 import { openParquetFile, type ParquetFile } from '@/lib/parquet/file'
 import { locateScoreFields, type ScoreFields } from '@/lib/scores/locate'
 
@@ -57,7 +58,7 @@ const hasLeaf = (file: ParquetFile, path: readonly string[]) => file.leaves.some
 
 export async function openPart(source: PartSource, index: number, counter: ByteCounter): Promise<OpenedPart> {
   const cache = cachedAsyncBuffer(counter.wrap(source.open()))
-  const file = await openParquetFile(cache)
+  const file = await openParquetFile(cache, { compressors: wasmCompressors() })
   const fields = locateScoreFields(file.schema)
   if (!fields) throw new ScoreFieldsMissing(source.name)
   const hasIdentityMap = Object.values(identityLeaves).every((path) => hasLeaf(file, path))

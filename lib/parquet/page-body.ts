@@ -2,7 +2,8 @@
 // prefix of it. hyparquet's page readers build levels as plain JS arrays and copy snappy literals byte by byte; on
 // score files that copying cost more than the decoding (a top-N read spent a quarter of its time turning level
 // arrays into Uint8Arrays). Here levels land in Uint8Arrays and literals are copied natively. Covered: SNAPPY or
-// uncompressed pages, V1 and V2, with PLAIN, dictionary or boolean RLE values; anything else goes to hyparquet
+// uncompressed pages (whole pages in any codec the reader was given a decompressor for), V1 and V2, with PLAIN,
+// dictionary or boolean RLE values; anything else goes to hyparquet
 // (page-decode.ts). Reading past a prefix throws NeedBytes or RangeError, which page-prefix.ts turns into a retry.
 import type { DataReader, Encoding, PageHeader } from 'hyparquet'
 import { convertWithDictionary, readPlain, type DecodedValues, type LeafDecoder } from './hyparquet-internals'
@@ -48,10 +49,14 @@ function levelSection(page: Uint8Array, at: number, max: number, count: number):
   return { levels: asLevels(readRleHybridPrefix(page.subarray(0, next), at + 4, bitWidth(max), count)), next }
 }
 
-/** Decompresses (a prefix of) a body; a whole body must decompress to exactly the size its header gives. */
+/**
+ * Decompresses (a prefix of) a body; a whole body must decompress to exactly the size its header gives. A whole
+ * body goes to the reader's own decompressor for its codec when it has one (compressors.ts).
+ */
 function decompress(bytes: Uint8Array, size: number, decoder: LeafDecoder, whole: boolean): Uint8Array {
-  if (decoder.codec !== 'SNAPPY') return bytes.slice()
-  const out = snappyPrefix(bytes, size)
+  if (decoder.codec === 'UNCOMPRESSED') return bytes.slice()
+  const given = whole ? decoder.compressors?.[decoder.codec] : undefined
+  const out = given ? given(bytes, size) : snappyPrefix(bytes, size)
   if (whole && out.length !== size) {
     throw new Error(`parquet page of ${decoder.pathInSchema.join('.')} decompresses to ${out.length} bytes, not ${size}`)
   }
@@ -204,6 +209,10 @@ function gatherValues(levels: Levels, ranges: Int32Array, indexes: number[], las
     if (width === undefined) throw new TruncatedInput('dictionary bit width runs past the prefix')
     return readRleHybridAt(values, valuesAt + 1, width, indexes)
   }
+  if (encoding === 'RLE' && decoder.type === 'BOOLEAN') {
+    u32(values, valuesAt)
+    return readRleHybridAt(values, valuesAt + 4, 1, indexes).map((bit) => bit !== 0)
+  }
   const raw = readValues(levels, last, decoder)
   return raw && indexes.map((i) => raw[i])
 }
@@ -248,8 +257,9 @@ function readWantedValues(
 const readableEncodings = new Set<Encoding>(['PLAIN', 'PLAIN_DICTIONARY', 'RLE_DICTIONARY'])
 
 /** Whether decodeBody reads pages of this header and leaf (the rest go to hyparquet). */
-function readable(header: PageHeader, decoder: LeafDecoder): boolean {
-  if (decoder.codec !== 'SNAPPY' && decoder.codec !== 'UNCOMPRESSED') return false
+function readable(header: PageHeader, decoder: LeafDecoder, whole: boolean): boolean {
+  const codec = decoder.codec === 'SNAPPY' || decoder.codec === 'UNCOMPRESSED' || (whole && decoder.compressors?.[decoder.codec])
+  if (!codec) return false
   const encoding = header.data_page_header?.encoding ?? header.data_page_header_v2?.encoding
   if (!encoding) return false
   return readableEncodings.has(encoding) || (encoding === 'RLE' && decoder.type === 'BOOLEAN')
@@ -271,8 +281,8 @@ export function decodeBody(
   scale: Scale = { plain: 0, ratio: 1 },
   wanted?: readonly number[],
 ): DecodedPage | undefined {
-  if (!readable(header, decoder)) return undefined
   const whole = body.length >= header.compressed_page_size
+  if (!readable(header, decoder, whole)) return undefined
   let levels: Levels
   if (header.type === 'DATA_PAGE') levels = levelsV1(header, body, decoder, bounds, scale, whole)
   else if (header.type === 'DATA_PAGE_V2') levels = levelsV2(header, body, decoder, bounds, scale, whole)

@@ -18,58 +18,64 @@ export class NeedBytes extends TruncatedInput {
  * it throw instead of reading stale memory.
  */
 export function snappyPrefix(input: Uint8Array, maxLength: number): Uint8Array {
+  // The hot loop of every page read: one element per 2 to 5 bytes of a score file's identities. Reads stay in
+  // bounds by the checks below, hence the `as number` rather than a fallback on every byte.
   const output = new Uint8Array(maxLength)
+  const end = input.length
   let pos = 0
   // Preamble: the uncompressed length as a varint.
-  while (pos < input.length && (input[pos++] ?? 0) >= 0x80);
+  while (pos < end && (input[pos++] as number) >= 0x80);
   let out = 0
-  while (pos < input.length && out < maxLength) {
-    const tag = input[pos] ?? 0
+  while (pos < end && out < maxLength) {
+    const tag = input[pos] as number
     const kind = tag & 3
     if (kind === 0) {
       let length = (tag >>> 2) + 1
-      let headerLength = 1
+      let from = pos + 1
       if (length > 60) {
         const bytes = length - 60
-        if (pos + bytes >= input.length) break
+        if (pos + bytes >= end) break
         length = 0
-        for (let i = 0; i < bytes; i++) length |= (input[pos + 1 + i] ?? 0) << (8 * i)
+        for (let i = 0; i < bytes; i++) length |= (input[pos + 1 + i] as number) << (8 * i)
         length = (length >>> 0) + 1
-        headerLength += bytes
+        from += bytes
       }
       // A literal cut off by the prefix still yields the bytes that did arrive.
-      const available = Math.min(length, input.length - pos - headerLength, maxLength - out)
-      const from = pos + headerLength
+      let available = length
+      if (from + available > end) available = end - from
+      if (out + available > maxLength) available = maxLength - out
       // Short literals (a 38-digit identity between two copies) are cheaper copied by hand than through a view.
       if (available > 64) output.set(input.subarray(from, from + available), out)
-      else for (let i = 0; i < available; i++) output[out + i] = input[from + i] ?? 0
+      else for (let i = 0; i < available; i++) output[out + i] = input[from + i] as number
       out += available
       if (available < length) break
-      pos += headerLength + length
+      pos = from + length
+      continue
+    }
+    let length: number
+    let offset: number
+    if (kind === 1) {
+      if (pos + 2 > end) break
+      length = ((tag >>> 2) & 7) + 4
+      offset = ((tag >>> 5) << 8) | (input[pos + 1] as number)
+      pos += 2
     } else {
-      const tagBytes = kind === 1 ? 2 : kind === 2 ? 3 : 5
-      if (pos + tagBytes > input.length) break
-      let length: number
-      let offset: number
-      if (kind === 1) {
-        length = ((tag >>> 2) & 7) + 4
-        offset = ((tag >>> 5) << 8) | (input[pos + 1] ?? 0)
-      } else {
-        length = (tag >>> 2) + 1
-        offset = 0
-        for (let i = 0; i < tagBytes - 1; i++) offset |= (input[pos + 1 + i] ?? 0) << (8 * i)
-        offset >>>= 0
-      }
-      if (offset === 0 || offset > out) throw new Error('snappy: invalid copy offset')
-      const count = Math.min(length, maxLength - out)
-      const from = out - offset
-      // A copy may overlap its own output (a run repeating the last `offset` bytes): then, and for copies too short
-      // to be worth a native call, byte by byte.
-      if (offset >= count && count > 16) output.copyWithin(out, from, from + count)
-      else for (let i = 0; i < count; i++) output[out + i] = output[from + i] ?? 0
-      out += count
+      const tagBytes = kind === 2 ? 3 : 5
+      if (pos + tagBytes > end) break
+      length = (tag >>> 2) + 1
+      offset = 0
+      for (let i = 1; i < tagBytes; i++) offset |= (input[pos + i] as number) << (8 * (i - 1))
+      offset >>>= 0
       pos += tagBytes
     }
+    if (offset === 0 || offset > out) throw new Error('snappy: invalid copy offset')
+    const count = out + length > maxLength ? maxLength - out : length
+    const from = out - offset
+    // A copy may overlap its own output (a run repeating the last `offset` bytes): then, and for copies too short
+    // to be worth a native call, byte by byte.
+    if (offset >= count && count > 16) output.copyWithin(out, from, from + count)
+    else for (let i = 0; i < count; i++) output[out + i] = output[from + i] as number
+    out += count
   }
   return out === maxLength ? output : output.slice(0, out)
 }

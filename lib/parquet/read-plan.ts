@@ -89,6 +89,11 @@ export function planRows(layout: ChunkLayout, rows: readonly number[]): RunReque
 
 /** A prefix this close to the whole page is not worth a second request should it fall short. */
 const WHOLE_PAGE_SHARE = 0.9
+/**
+ * Scattered rows (a top-N's winners) usually reach far into their page: past half of it, the page is read whole,
+ * which spares retries and lets a whole-body decompressor run (compressors.ts).
+ */
+const SCATTERED_WHOLE_PAGE_SHARE = 0.5
 
 /**
  * Bytes to fetch for the first `rows` rows of a page: rows are laid out in order, so proportional, plus slack, and
@@ -119,7 +124,8 @@ function pendingPages(requests: LeafRequest[]): PendingPage[][] {
       run.layout.pages.slice(run.first, run.last + 1).map((page, i): PendingPage => {
         const rows = run.first + i === run.last ? run.lastPageRows : undefined
         const length = rows === undefined ? undefined : prefixLength(page, rows)
-        const prefix = length !== undefined && rows !== undefined && length < page.end - page.start ? { length, rows } : undefined
+        const share = run.onlyRows ? SCATTERED_WHOLE_PAGE_SHARE : 1
+        const prefix = length !== undefined && rows !== undefined && length < (page.end - page.start) * share ? { length, rows } : undefined
         const wanted = run.onlyRows?.map((row) => row - page.firstRow)
         return { request, run, page, prefix, wanted }
       }),
