@@ -2,6 +2,7 @@
 // column indexes, one row group of 300,000+ rows) and the same rows rewritten by DuckDB (V1 pages, no page index,
 // row groups of 100,000 rows). Rows are matched by physical position (read_parquet's file_row_number).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { wasmCompressors } from './compressors'
 import { openParquetFile } from './file'
 import { fieldExpression, openReference, sqlString, type Reference } from './testing/duckdb'
 import { openLocalFile, type LocalFile } from './testing/local-file'
@@ -115,5 +116,31 @@ describe.each(['simulator', 'duckdb'] as const)('the %s score file', (name) => {
       expect(next).toBe(file.numRows)
       if (name === 'simulator') expect(pages.length).toBeGreaterThan(10)
     }
+  })
+})
+
+describe('scattered rows deep in a page', () => {
+  // One row 70% into the fourth page of the score leaf: without a whole-page decompressor the reader fetches a prefix
+  // of the page; with one (the server's), the whole page, and both give the same row.
+  async function readDeep(compressors: boolean) {
+    const s = subjects.simulator
+    if (!s) throw new Error('not opened')
+    const buffer = s.local.buffer()
+    const file = await openParquetFile(buffer, compressors ? { compressors: wasmCompressors() } : {})
+    const page = (await file.pages(s.preview.fields.score))[3]
+    if (!page) throw new Error('the score leaf has fewer than four pages')
+    const row = page.firstRow + Math.floor(page.rowCount * 0.7)
+    const before = buffer.bytesFetched
+    const [read] = await file.readRowsAt([s.preview.fields.score], [row])
+    return { read, fetched: buffer.bytesFetched - before, page }
+  }
+
+  it('reads a prefix with the JavaScript decompressor and the whole page with a faster one', async () => {
+    const prefix = await readDeep(false)
+    const whole = await readDeep(true)
+    expect(prefix.fetched).toBeLessThan(prefix.page.compressedSize)
+    expect(whole.fetched).toBeGreaterThanOrEqual(whole.page.compressedSize)
+    expect(whole.read).toEqual(prefix.read)
+    expect(prefix.read).toBeDefined()
   })
 })

@@ -90,8 +90,9 @@ export function planRows(layout: ChunkLayout, rows: readonly number[]): RunReque
 /** A prefix this close to the whole page is not worth a second request should it fall short. */
 const WHOLE_PAGE_SHARE = 0.9
 /**
- * Scattered rows (a top-N's winners) usually reach far into their page: past half of it, the page is read whole,
- * which spares retries and lets a whole-body decompressor run (compressors.ts).
+ * Scattered rows (a top-N's winners) usually reach far into their page. When the reader has a faster decompressor
+ * for whole pages (compressors.ts, on the server), a page needed past half of it is read whole: a few more bytes,
+ * no retries, and the fast decompressor instead of the prefix one.
  */
 const SCATTERED_WHOLE_PAGE_SHARE = 0.5
 
@@ -124,7 +125,8 @@ function pendingPages(requests: LeafRequest[]): PendingPage[][] {
       run.layout.pages.slice(run.first, run.last + 1).map((page, i): PendingPage => {
         const rows = run.first + i === run.last ? run.lastPageRows : undefined
         const length = rows === undefined ? undefined : prefixLength(page, rows)
-        const share = run.onlyRows ? SCATTERED_WHOLE_PAGE_SHARE : 1
+        const fastWhole = run.onlyRows && request.leaf.decoder(run.layout.chunk).compressors?.[run.layout.chunk.codec]
+        const share = fastWhole ? SCATTERED_WHOLE_PAGE_SHARE : 1
         const prefix = length !== undefined && rows !== undefined && length < (page.end - page.start) * share ? { length, rows } : undefined
         const wanted = run.onlyRows?.map((row) => row - page.firstRow)
         return { request, run, page, prefix, wanted }
