@@ -64,23 +64,29 @@ export class ScoreTally {
 
 /** Occurrences of each (factor code, importance) by score cell. */
 export class FactorTally {
-  private readonly byPair = new Map<string, { code: string; importance: string; cells: Float64Array }>()
+  /** By code, then importance: two lookups of dictionary strings, not a key built for each of a million factors. */
+  private readonly byCode = new Map<string, Map<string, { code: string; importance: string; cells: Float64Array }>>()
 
   add(code: unknown, importance: unknown, cell: number): void {
     const c = code === null || code === undefined ? '' : String(code)
     const i = importance === null || importance === undefined ? '' : String(importance)
-    const key = `${c}\u0000${i}`
-    let entry = this.byPair.get(key)
+    let byImportance = this.byCode.get(c)
+    if (!byImportance) {
+      byImportance = new Map()
+      this.byCode.set(c, byImportance)
+    }
+    let entry = byImportance.get(i)
     if (!entry) {
       entry = { code: c, importance: i, cells: new Float64Array(CELL_COUNT) }
-      this.byPair.set(key, entry)
+      byImportance.set(i, entry)
     }
     entry.cells[cell] = (entry.cells[cell] ?? 0) + 1
   }
 
   /** Sorted by code, then importance, cells sparse. */
   summary(): FactorCount[] {
-    return [...this.byPair.values()]
+    return [...this.byCode.values()]
+      .flatMap((byImportance) => [...byImportance.values()])
       .sort((a, b) => a.code.localeCompare(b.code) || a.importance.localeCompare(b.importance))
       .map(({ code, importance, cells }) => {
         const sparse: Record<string, number> = {}

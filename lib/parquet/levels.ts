@@ -47,6 +47,8 @@ export function concatValues(parts: DecodedValues[]): DecodedValues {
     }
     return out
   }
+  // Pages of strings and other boxed values: the engine's own concat beats pushing a million values one by one.
+  if (parts.every((p) => Array.isArray(p))) return ([] as unknown[]).concat(...(parts as unknown[][]))
   const out: unknown[] = []
   for (const part of parts) for (let i = 0; i < part.length; i++) out.push(part[i])
   return out
