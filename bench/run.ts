@@ -6,7 +6,7 @@ import path from 'node:path'
 import { adobeHeaders, aliceSession } from './lib/credentials'
 import { discoverSuites } from './lib/discover'
 import { launch } from './lib/launch'
-import { type BenchResults, type SuiteResult, machine, table, writeResults } from './lib/report'
+import { type BenchResults, type SuiteResult, machine, mergeWithPrevious, table, writeResults } from './lib/report'
 import { simulatorAdmin } from './lib/simulator'
 import type { BenchContext } from './types'
 
@@ -43,7 +43,14 @@ async function main(): Promise<number> {
     for (const suite of suites) {
       log(`suite ${suite.name}: ${suite.description}`)
       const started = Date.now()
-      const result: SuiteResult = { name: suite.name, description: suite.description, durationS: 0, measurements: [] }
+      const result: SuiteResult = {
+        name: suite.name,
+        description: suite.description,
+        durationS: 0,
+        measurements: [],
+        measuredAt: new Date().toISOString(),
+        scale: process.env.SIMULATOR_SCALE ?? 'demo',
+      }
       try {
         result.measurements = await suite.run(context)
       } catch (error) {
@@ -61,7 +68,7 @@ async function main(): Promise<number> {
 
   const report: BenchResults = { startedAt, finishedAt: new Date().toISOString(), machine: machine(), suites: results }
   const file = path.join(resultsDir, 'latest.json')
-  writeResults(file, report)
+  writeResults(file, mergeWithPrevious(file, report))
   console.info(`\n${table(report)}\n`)
   log(`written to ${path.relative(process.cwd(), file)}`)
   const failed = results.some((suite) => suite.error || suite.measurements.some((m) => m.pass === false))

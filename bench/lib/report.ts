@@ -1,6 +1,6 @@
 // The results: bench/results/latest.json for tools and the README, and a table for people.
 import { cpus } from 'node:os'
-import { renameSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import type { Measurement } from '../types'
 
 export interface SuiteResult {
@@ -10,6 +10,9 @@ export interface SuiteResult {
   measurements: Measurement[]
   /** Set when the suite could not finish; its measurements are whatever it had. */
   error?: string
+  /** When it ran, and on which simulator scale: suites run alone are merged into the file beside older ones. */
+  measuredAt?: string
+  scale?: string
 }
 
 export interface BenchResults {
@@ -22,6 +25,22 @@ export interface BenchResults {
 export function machine(): BenchResults['machine'] {
   const list = cpus()
   return { cpus: list.length, cpuModel: list[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}` }
+}
+
+/**
+ * This run's suites, and the suites of the last file that this run did not measure (`npm run bench -- insights`
+ * replaces the insights figures and keeps the rest).
+ */
+export function mergeWithPrevious(file: string, results: BenchResults): BenchResults {
+  let previous: SuiteResult[] = []
+  try {
+    previous = (JSON.parse(readFileSync(file, 'utf8')) as BenchResults).suites ?? []
+  } catch {
+    // No earlier results, or unreadable ones: this run's alone.
+  }
+  const ran = new Set(results.suites.map((suite) => suite.name))
+  const suites = [...previous.filter((suite) => !ran.has(suite.name)), ...results.suites].sort((a, b) => a.name.localeCompare(b.name))
+  return { ...results, suites }
 }
 
 /** Written next to itself and renamed, so a reader never sees half a file. */
