@@ -34,7 +34,12 @@ async function oursTop(runs: InstanceRuns, withRows: boolean) {
   return { ms: performance.now() - started, bytes: counter.total, scores: scan.winners.map((w) => w.score), rows, scan }
 }
 
-async function topHundred(runs: InstanceRuns, duck: Reference, log: (message: string) => void): Promise<Measurement[]> {
+/**
+ * Top 100 against DuckDB on one run's local files. The target (design.md) holds on a seed-scale run, where page
+ * statistics can skip what cannot win; on the demo run every page holds a winner and the ratio is reported as a
+ * figure: decoding speed alone.
+ */
+async function topHundred(runs: InstanceRuns, scale: 'seed' | 'demo', duck: Reference, log: (message: string) => void): Promise<Measurement[]> {
   const files = `read_parquet([${runs.latest.paths.map((p) => `'${p}'`).join(', ')}])`
   const field = `_acmeinc.CustomerAI.${runs.instanceKey}`
   const queries = {
@@ -60,11 +65,12 @@ async function topHundred(runs: InstanceRuns, duck: Reference, log: (message: st
     }
     const last = ours.at(-1)
     if (theirs.some((t) => t.rows !== 100) || last?.scores.length !== 100) throw new Error('a top 100 came back short')
-    const label = kind === 'scores' ? 'top 100 scores' : 'top 100 profiles with their fields'
+    const label = `${kind === 'scores' ? 'top 100 scores' : 'top 100 profiles with their fields'} (${scale} scale)`
     const oursMs = median(ours.map((o) => o.ms))
     const duckMs = median(theirs.map((t) => t.ms))
     log(`${label}: ours ${oursMs.toFixed(0)} ms, ${mib(last.bytes).toFixed(1)} MiB (pages read ${last.scan.pagesRead}, skipped ${last.scan.pagesSkipped}); DuckDB ${duckMs.toFixed(0)} ms`)
-    out.push(ratioAtMost(`${label}, Churn Prediction latest run, ${runs.latest.parts.length} files (median of ${rounds} after ${warmups} warm-up rounds, ms; baseline DuckDB)`, oursMs, duckMs, 'ms', 1))
+    const name = `${label}, Churn Prediction latest run, ${runs.latest.parts.length} files (median of ${rounds} after ${warmups} warm-up rounds, ms; baseline DuckDB)`
+    out.push(scale === 'seed' ? ratioAtMost(name, oursMs, duckMs, 'ms', 1) : { ...figure(name, oursMs, 'ms'), baseline: duckMs, ratio: oursMs / duckMs })
     out.push(figure(`${label}: our first round in this process (ms)`, first.ms, 'ms'))
     const duckBytes = theirs.at(-1)?.bytes
     out.push(
@@ -143,20 +149,26 @@ async function throughTheApp(context: BenchContext, batchId: string): Promise<Me
 
 const suite: Suite = {
   name: 'insights',
-  description: 'top 100 across a run vs DuckDB ORDER BY score DESC LIMIT 100 on the same local files; whole insights; stored answers',
+  description: 'top 100 across a seed-scale run vs DuckDB ORDER BY score DESC LIMIT 100 on the same local files; whole insights; stored answers',
   async run(context) {
-    const scale = process.env.SIMULATOR_SCALE === 'seed' ? 'seed' : 'demo'
-    const runs = await simulatorInstanceRuns('Churn Prediction', { scale })
+    // The top-100 target is measured on the seed scale's local files whatever scale the app's simulator serves
+    // (generated here once, about six minutes); the whole computation and the app's figures use the app's scale.
+    const appScale = process.env.SIMULATOR_SCALE === 'seed' ? 'seed' : 'demo'
+    context.log('loading the seed-scale world (generated on first use: about six minutes)')
+    const seed = await simulatorInstanceRuns('Churn Prediction', { scale: 'seed' })
+    const demo = appScale === 'demo' ? await simulatorInstanceRuns('Churn Prediction', { scale: 'demo' }) : undefined
+    const app = demo ?? seed
     const duck = await openDuckdb()
     try {
       return [
-        ...(await topHundred(runs, duck, context.log)),
-        ...(await wholeComputation(runs, duck, context.log)),
-        ...(await throughTheApp(context, runs.latest.batchId)),
+        ...(await topHundred(seed, 'seed', duck, context.log)),
+        ...(demo ? await topHundred(demo, 'demo', duck, context.log) : []),
+        ...(await wholeComputation(app, duck, context.log)),
+        ...(await throughTheApp(context, app.latest.batchId)),
       ]
     } finally {
       duck.close()
-      await runs.close()
+      await Promise.all([seed.close(), demo?.close()])
     }
   },
 }
