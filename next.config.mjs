@@ -30,7 +30,7 @@ const nextConfig = {
   reactStrictMode: true,
   // The AEP simulator and the bench are never part of the app bundle.
   outputFileTracingExcludes: { '*': ['simulator/**', 'bench/**', '.data/**'] },
-  serverExternalPackages: ['better-sqlite3'],
+  serverExternalPackages: ['better-sqlite3', 'undici'],
   // `npm test` type-checks the whole project (tsc --noEmit) before it builds; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // When two entries set the same header, the later one wins: the share-page Referrer-Policy overrides the default.

@@ -1,4 +1,5 @@
 import 'server-only'
+import { guardedFetch } from './connect-guard'
 
 /** What the adapter needs from the outside world; tests swap in fakes (scripted fetch, fake clock, fixed jitter). */
 export interface AepDeps {
@@ -67,8 +68,8 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 }
 
 export const defaultDeps: AepDeps = {
-  // Looked up at call time, so whatever fetch the runtime installs is the one used.
-  fetch: (input, init) => globalThis.fetch(input, init),
+  // undici's fetch through a connection pool whose lookups refuse non-public addresses (connect-guard.ts).
+  fetch: guardedFetch(),
   now: () => Date.now(),
   sleep: abortableSleep,
   random: () => Math.random(),
