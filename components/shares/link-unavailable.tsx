@@ -1,13 +1,16 @@
 import Link from 'next/link'
 import { unavailableMessage } from '@/lib/downloads/share-messages'
 
-/** The one page every refused share link ends on: expired, revoked or unknown, it says the same thing. */
-export function LinkUnavailable() {
+/**
+ * The page a refused share link ends on. Expired, revoked or unknown, it says the same thing; only a person refused
+ * for trying too many links gets other words (and they already know they tried).
+ */
+export function LinkUnavailable({ title = 'Link not available', message = unavailableMessage, testId = 'share-unavailable' }: { title?: string; message?: string; testId?: string }) {
   return (
     <main className="mx-auto max-w-xl p-10">
-      <h1 className="text-xl font-semibold text-slate-900">Link not available</h1>
-      <p className="mt-2 text-slate-600" data-testid="share-unavailable">
-        {unavailableMessage}
+      <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
+      <p className="mt-2 text-slate-600" data-testid={testId}>
+        {message}
       </p>
       <Link href="/" className="mt-4 inline-block text-sm font-medium underline">
         Go to Score Explorer

@@ -6,6 +6,16 @@ export const defaultExpiryDays = 7
 export const maxExpiryDays = 30
 export const dayMs = 24 * 60 * 60 * 1000
 
+/**
+ * Tokens that open nothing (unknown or malformed) one person may try in a window before every further attempt is
+ * refused with 429 until the window has moved on (reliability.md T3.6). A real link never needs guessing, and a
+ * person pasting a few broken links stays far below this; a script trying tokens does not.
+ */
+export const guessLimit = 30
+export const guessWindowMs = 10 * 60 * 1000
+/** Audit reasons that count as guesses; refusals for rate limiting count too, so hammering keeps the door shut. */
+export const guessReasons = ['unknown', 'malformed', 'rate-limited'] as const
+
 /** Whole days from 1 to 30 (reliability.md §3.3); anything else is the caller's mistake, said plainly. */
 export function expiryDays(requested: number | undefined): number {
   const days = requested ?? defaultExpiryDays

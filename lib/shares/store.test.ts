@@ -1,9 +1,10 @@
 import { sql } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Db } from '@/lib/db/connect'
 import { openDatabase } from '@/lib/db/migrate'
 import { type TestDatabase, testBackends } from '@/lib/db/testing/backends'
 import { AppError } from '@/lib/errors'
+import { guessLimit } from './rules'
 import { createShareStore, type ShareStore } from './store'
 import { hashToken } from './tokens'
 import { alice, bob, caseFlipped, day, eve, fileShare, manualClock, oneCharChanged, runShare, t0 } from './testing/fixtures'
@@ -230,6 +231,46 @@ describe.each(testBackends())('share store on $name', (backend) => {
       const resolved = await Promise.all(tokens.map((token) => store.resolve(token, { actor: bob })))
       expect(resolved.filter((link) => link?.state === 'active')).toHaveLength(clients * perClient)
       for (let client = 0; client < clients; client++) expect(await store.listByCreator(`client-${client}@acme.example`)).toHaveLength(perClient)
+    })
+
+    it('T3.6 refuses a person who keeps trying tokens that open nothing, alerts once, and opens again when the window moves', async () => {
+      const link = await store.create(fileShare())
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      try {
+        const outcomes: string[] = []
+        for (let i = 0; i < 1_000; i++) {
+          const guess = i % 2 ? oneCharChanged(link.token, i % 43) : 'not-a-token'
+          const outcome = await store.resolve(guess, { actor: eve }).then(
+            (found) => (found ? 'opened' : 'refused'),
+            (error: unknown) => (AppError.is(error) ? error.code : 'other'),
+          )
+          outcomes.push(outcome)
+          clock.advance(100)
+        }
+        const firstLimited = outcomes.indexOf('rate_limited:share')
+        expect(firstLimited).toBe(guessLimit)
+        expect(outcomes.slice(0, guessLimit).every((o) => o === 'refused')).toBe(true)
+        expect(outcomes.slice(guessLimit).every((o) => o === 'rate_limited:share')).toBe(true)
+        // The alert fires once, at the crossing, naming the person.
+        expect(warn).toHaveBeenCalledTimes(1)
+        expect(String(warn.mock.calls[0]?.[0])).toContain(eve)
+
+        // Even a real token is refused while limited, with a wait that the window bears out; others are unaffected.
+        const limited = await refusal(store.resolve(link.token, { actor: eve }))
+        expect(limited).toMatchObject({ status: 429, code: 'rate_limited:share' })
+        expect(limited.retryAfter).toBeGreaterThan(0)
+        expect(await store.resolve(link.token, { actor: bob })).toBeDefined()
+        clock.advance((limited.retryAfter ?? 0) * 1000)
+        expect(await store.resolve(link.token, { actor: eve })).toMatchObject({ id: link.id })
+
+        // Every attempt is in the audit: the guesses with their reason, the refusals as rate-limited.
+        const unmatched = await store.audit(null)
+        expect(unmatched.filter((e) => e.actor === eve && e.reason === 'rate-limited')).toHaveLength(1_000 - guessLimit + 1)
+        const guessesAudited = [...unmatched, ...(await store.audit(link.id))].filter((e) => e.actor === eve && (e.reason === 'unknown' || e.reason === 'malformed'))
+        expect(guessesAudited).toHaveLength(guessLimit)
+      } finally {
+        warn.mockRestore()
+      }
     })
 
     it('T3.1 no plaintext token anywhere in the stored data, while every hash is', async () => {

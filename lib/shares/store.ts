@@ -6,7 +6,7 @@ import type { Db } from '@/lib/db/connect'
 import type { Database, NewShareAuditRow } from '@/lib/db/schema'
 import { AppError } from '@/lib/errors'
 import { toAuditEntry, toShareLink } from './rows'
-import { dayMs, expiryDays, normalizeEmail, stateAt, targetColumns } from './rules'
+import { dayMs, expiryDays, guessLimit, guessReasons, guessWindowMs, normalizeEmail, stateAt, targetColumns } from './rules'
 import { hashToken, isWellFormedToken, newLinkId, newToken } from './tokens'
 import type { CreatedShare, DenyReason, NewShare, ShareAuditEntry, ShareLink } from './types'
 
@@ -24,7 +24,10 @@ export interface DownloadRecord extends Actor {
 
 export interface ShareStore {
   create(input: NewShare): Promise<CreatedShare>
-  /** The link if the token opens one right now; otherwise undefined. Audited either way (`open` or `denied`). */
+  /**
+   * The link if the token opens one right now; otherwise undefined. Audited either way (`open` or `denied`). Throws
+   * `rate_limited:share` without looking at the token when the actor has tried too many tokens that open nothing.
+   */
   resolve(token: string, context: Actor): Promise<ShareLink | undefined>
   /** Audits a refusal decided outside the store (e.g. `not-in-organisation`), attached to the link if there is one. */
   refuse(token: string, context: Actor & { reason: DenyReason }): Promise<void>
@@ -43,6 +46,38 @@ export interface ShareStore {
 export function createShareStore({ db }: Db, clock: () => number = Date.now): ShareStore {
   const findByHash = (tokenHash: string) => db.selectFrom('share_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
   const findById = (id: string) => db.selectFrom('share_links').selectAll().where('id', '=', id).executeTakeFirst()
+
+  /** The actor's recent attempts that count as guesses (rules.ts). */
+  const guesses = (who: string, now: number) =>
+    db
+      .selectFrom('share_audit')
+      .where('at', '>', now - guessWindowMs)
+      .where('actor', '=', who)
+      .where('event', '=', 'denied')
+      .where('reason', 'in', guessReasons)
+
+  /** T3.6: past the limit, the attempt is audited and refused, and crossing it raises the alert. */
+  async function refuseGuessing(who: string, now: number): Promise<void> {
+    const { count } = await guesses(who, now)
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow()
+    const before = Number(count)
+    if (before < guessLimit) return
+    await writeAudit(db, { link_id: null, event: 'denied', reason: 'rate-limited', actor: who, at: now })
+    if (before === guessLimit) {
+      // The alert: one line for whoever watches the logs, once per crossing; the audit has every attempt.
+      console.warn(`[score-explorer] share links: ${who} tried ${before} tokens that open nothing within ${guessWindowMs / 60_000} minutes; further attempts are refused`)
+    }
+    // Attempts open again once enough of the window's guesses (this one included) have aged out of it.
+    const reopening = await guesses(who, now)
+      .select('at')
+      .orderBy('at')
+      .offset(before + 1 - guessLimit)
+      .limit(1)
+      .executeTakeFirst()
+    const retryAfter = Math.max(1, Math.ceil((Number(reopening?.at ?? now) + guessWindowMs - now) / 1000))
+    throw new AppError('rate_limited:share', `Too many share links that open nothing were tried from your account. Try again in ${Math.ceil(retryAfter / 60)} minutes.`, { retryAfter })
+  }
 
   return {
     async create(input) {
@@ -66,6 +101,7 @@ export function createShareStore({ db }: Db, clock: () => number = Date.now): Sh
     async resolve(token, { actor }) {
       const now = clock()
       const who = actorOrNull(actor)
+      if (who) await refuseGuessing(who, now)
       if (!isWellFormedToken(token)) {
         await writeAudit(db, { link_id: null, event: 'denied', reason: 'malformed', actor: who, at: now })
         return undefined

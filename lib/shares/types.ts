@@ -40,7 +40,7 @@ export interface CreatedShare {
 }
 
 /** Why access was refused. The outside world sees one generic 404 for all of them; the audit keeps the reason. */
-export type DenyReason = 'expired' | 'revoked' | 'unknown' | 'malformed' | 'not-in-organisation' | 'not-creator'
+export type DenyReason = 'expired' | 'revoked' | 'unknown' | 'malformed' | 'not-in-organisation' | 'not-creator' | 'rate-limited'
 
 export interface ShareAuditEntry {
   id: number

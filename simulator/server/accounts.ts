@@ -12,6 +12,7 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'alice@acme.example', givenName: 'Alice', familyName: 'Archer', password: 'demo' },
   { email: 'bob@acme.example', givenName: 'Bob', familyName: 'Baker', password: 'demo' },
+  { email: 'carol@acme.example', givenName: 'Carol', familyName: 'Cooper', password: 'demo' },
   { email: 'eve@other.example', givenName: 'Eve', familyName: 'Evans', password: 'demo' },
 ]
 

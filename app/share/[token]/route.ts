@@ -42,6 +42,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
     }
     return response
   } catch (error) {
+    // Refused for guessing (T3.6): a browser gets a page that says so; other clients the 429 with its Retry-After.
+    if (AppError.is(error) && error.code === 'rate_limited:share') return answer(request, '/share/too-many', error)
     return withShareHeaders(errorResponse(error))
   }
 }
