@@ -137,24 +137,34 @@ function valuesBytes(levels: Levels, count: number, total: number, decoder: Leaf
   return Math.ceil((available * count) / Math.max(total, 1) * 1.1) + 64
 }
 
-function readValues(levels: Levels, count: number, decoder: LeafDecoder): DecodedValues | undefined {
+/** An RLE/bit-packed stream's first `count` values, or only those at `indexes`. */
+function hybridValues(bytes: Uint8Array, start: number, width: number, count: number, indexes?: readonly number[]): Uint8Array | number[] {
+  return indexes ? readRleHybridAt(bytes, start, width, indexes) : readRleHybridPrefix(bytes, start, width, count)
+}
+
+/**
+ * The first `count` values of the page, raw (dictionary indexes, bytes); with `indexes` (sorted, all below `count`),
+ * only those, in that order, the others skipped rather than decoded where the encoding allows.
+ */
+function readValues(levels: Levels, count: number, decoder: LeafDecoder, indexes?: readonly number[]): DecodedValues | undefined {
   const { values, valuesAt, encoding } = levels
   if (count === 0) return []
   if (encoding === 'PLAIN') {
+    if (indexes && decoder.type === 'BYTE_ARRAY') return gatherByteArrays(levels, indexes)
     const reader: DataReader = { view: new DataView(values.buffer, values.byteOffset, values.byteLength), offset: valuesAt }
     const read = readPlain(reader, decoder.type, count, decoder.element.type_length)
     if (read.length !== count) throw new TruncatedInput('values run past the prefix')
-    return read
+    return indexes ? indexes.map((i) => read[i]) : read
   }
   if (encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY') {
     const width = values[valuesAt]
     if (width === undefined) throw new TruncatedInput('dictionary bit width runs past the prefix')
-    return readRleHybridPrefix(values, valuesAt + 1, width, count)
+    return hybridValues(values, valuesAt + 1, width, count, indexes)
   }
   if (encoding === 'RLE' && decoder.type === 'BOOLEAN') {
     // Boolean RLE values carry a 4-byte length first, in V1 and V2 pages alike.
     u32(values, valuesAt)
-    return Array.from(readRleHybridPrefix(values, valuesAt + 4, 1, count), (bit) => bit !== 0)
+    return Array.from(hybridValues(values, valuesAt + 4, 1, count, indexes), (bit) => bit !== 0)
   }
   return undefined
 }
@@ -182,39 +192,25 @@ function rowStarts(levels: Levels, end: number, maxDef: number): RowIndex {
   return { level: level.subarray(0, rows + 1), value: value.subarray(0, rows + 1) }
 }
 
-/** Raw values at the wanted indexes of a PLAIN BYTE_ARRAY run, walking the lengths of the others without a view each. */
-function gatherByteArrays(levels: Levels, ranges: Int32Array, last: number): Uint8Array[] {
+/** Values at `indexes` (sorted) of a PLAIN BYTE_ARRAY run, walking the lengths of the others without a view each. */
+function gatherByteArrays(levels: Levels, indexes: readonly number[]): Uint8Array[] {
   const { values } = levels
   const view = new DataView(values.buffer, values.byteOffset, values.byteLength)
   const out: Uint8Array[] = []
+  const last = indexes.at(-1) ?? -1
   let pos = levels.valuesAt
-  let r = 0
-  for (let index = 0; index < last; index++) {
-    while (r < ranges.length && index >= (ranges[r + 1] ?? 0)) r += 2
+  let k = 0
+  for (let index = 0; index <= last; index++) {
     const length = view.getUint32(pos, true)
     pos += 4
     if (pos + length > values.length) throw new TruncatedInput('byte array runs past the prefix')
-    if (r < ranges.length && index >= (ranges[r] ?? 0)) out.push(values.subarray(pos, pos + length))
+    if (index === indexes[k]) {
+      out.push(values.subarray(pos, pos + length))
+      k += 1
+    }
     pos += length
   }
   return out
-}
-
-/** Raw values at `indexes` (sorted; `ranges` as pairs, `last` past the largest), undecoded values skipped. */
-function gatherValues(levels: Levels, ranges: Int32Array, indexes: number[], last: number, decoder: LeafDecoder): DecodedValues | undefined {
-  const { values, valuesAt, encoding } = levels
-  if (encoding === 'PLAIN' && decoder.type === 'BYTE_ARRAY') return gatherByteArrays(levels, ranges, last)
-  if (encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY') {
-    const width = values[valuesAt]
-    if (width === undefined) throw new TruncatedInput('dictionary bit width runs past the prefix')
-    return readRleHybridAt(values, valuesAt + 1, width, indexes)
-  }
-  if (encoding === 'RLE' && decoder.type === 'BOOLEAN') {
-    u32(values, valuesAt)
-    return readRleHybridAt(values, valuesAt + 4, 1, indexes).map((bit) => bit !== 0)
-  }
-  const raw = readValues(levels, last, decoder)
-  return raw && indexes.map((i) => raw[i])
 }
 
 /**
@@ -230,16 +226,13 @@ function readWantedValues(
   dictionary: DecodedValues | undefined,
 ): DecodedValues | undefined {
   const rows = index.level.length - 1
-  const ranges = new Int32Array(wanted.length * 2)
-  let last = 0
-  wanted.forEach((row, w) => {
-    if (row >= rows) return
-    ranges[2 * w] = index.value[row] ?? 0
-    ranges[2 * w + 1] = last = index.value[row + 1] ?? 0
-  })
   const indexes: number[] = []
-  for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r] ?? 0; i < (ranges[r + 1] ?? 0); i++) indexes.push(i)
-  const raw = gatherValues(levels, ranges, indexes, last, decoder)
+  for (const row of wanted) {
+    if (row >= rows) continue
+    for (let i = index.value[row] ?? 0; i < (index.value[row + 1] ?? 0); i++) indexes.push(i)
+  }
+  const last = (indexes.at(-1) ?? -1) + 1
+  const raw = readValues(levels, last, decoder, indexes)
   if (!raw) return undefined
   let at = 0
   let w = 0
