@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { AppError } from '@/lib/errors'
+import { rejectionOf } from '@/lib/testing/app-error'
 import { backoffDelayMs, decideRetry, parseRetryAfter, type RetryPolicy } from './retry'
 import { catalogBatch, json, status, testClient } from './testing/fake-adobe'
 
@@ -8,15 +8,6 @@ import { catalogBatch, json, status, testClient } from './testing/fake-adobe'
 
 const batchAnswer = () => json({ '01E5QSWCAASFQ054FNBKYV6TIQ': catalogBatch() })
 const getBatch = (client: ReturnType<typeof testClient>['client']) => client.catalog.getBatch('prod', '01E5QSWCAASFQ054FNBKYV6TIQ')
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!AppError.is(error)) throw new Error(`expected an AppError, got ${String(error)}`)
-  return error
-}
 
 describe('retry policy (pure)', () => {
   it('reads Retry-After as delta-seconds and as an HTTP-date', () => {
@@ -62,7 +53,7 @@ describe('retries through the client', () => {
 
   it('Retry-After: 3600 fails at once with rate_limited and passes the wait on', async () => {
     const { client, adobe, clock } = testClient({ platform: [() => status(429, { 'retry-after': '3600' }, { error_code: '429050', message: 'Too many requests' })] })
-    const error = await failure(getBatch(client))
+    const error = await rejectionOf(getBatch(client))
     expect(error.code).toBe('rate_limited:aep')
     expect(error.retryAfter).toBe(3600)
     expect(error.upstreamCode).toBe('429050')
@@ -73,7 +64,7 @@ describe('retries through the client', () => {
 
   it('a 503 with a long Retry-After fails at once as unavailable, with retryAfter', async () => {
     const { client, adobe } = testClient({ platform: [() => status(503, { 'retry-after': '120' })] })
-    const error = await failure(getBatch(client))
+    const error = await rejectionOf(getBatch(client))
     expect(error.code).toBe('unavailable:aep')
     expect(error.retryAfter).toBe(120)
     expect(adobe.platformCalls).toHaveLength(1)
@@ -81,14 +72,14 @@ describe('retries through the client', () => {
 
   it.each([400, 403, 404, 409])('%i is not retried', async (code) => {
     const { client, adobe, clock } = testClient({ platform: [() => status(code)] })
-    await failure(getBatch(client))
+    await rejectionOf(getBatch(client))
     expect(adobe.platformCalls).toHaveLength(1)
     expect(clock.sleeps).toEqual([])
   })
 
   it('a POST is never retried, even on 503', async () => {
     const { client, adobe, clock } = testClient({ platform: [() => status(503), () => json(['@/dataSets/abc'], { status: 201 })] })
-    const error = await failure(client.catalog.createDataset('prod', { name: 'Segment Export', schemaId: 'https://ns.adobe.com/xdm/context/profile__union' }))
+    const error = await rejectionOf(client.catalog.createDataset('prod', { name: 'Segment Export', schemaId: 'https://ns.adobe.com/xdm/context/profile__union' }))
     expect(error.code).toBe('unavailable:aep')
     expect(adobe.platformCalls).toHaveLength(1)
     expect(clock.sleeps).toEqual([])
@@ -101,14 +92,14 @@ describe('retries through the client', () => {
     expect(recovered.adobe.platformCalls).toHaveLength(2)
 
     const down = testClient({ platform: [refused, refused, refused, batchAnswer] })
-    const error = await failure(getBatch(down.client))
+    const error = await rejectionOf(getBatch(down.client))
     expect(error.code).toBe('unavailable:aep')
     expect(down.adobe.platformCalls).toHaveLength(3)
   })
 
   it('the last failed attempt is reported with Adobe’s status mapping', async () => {
     const { client, adobe } = testClient({ platform: [() => status(502), () => status(502), () => status(502)] })
-    const error = await failure(getBatch(client))
+    const error = await rejectionOf(getBatch(client))
     expect(error.code).toBe('upstream:aep')
     expect(adobe.platformCalls).toHaveLength(3)
   })

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { batchOf } from '@/lib/aep/testing/batches'
 import type { Batch } from '@/lib/aep/types'
 import { previousSuccessfulRun } from './previous-run'
 
-const run = (id: string, created: number, status: string, predecessors: string[] = []): Batch => ({
-  id,
-  idSource: 'key',
-  status,
-  created,
-  errors: [],
-  predecessors,
-  metrics: {},
-})
+const run = batchOf
 
 describe('previousSuccessfulRun', () => {
   const history = [run('a', 1, 'success'), run('b', 2, 'success', ['a']), run('c', 3, 'failure', ['b']), run('d', 4, 'success', ['c'])]

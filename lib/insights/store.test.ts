@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Db } from '@/lib/db/connect'
-import { openDatabase } from '@/lib/db/migrate'
-import { type TestDatabase, testBackends } from '@/lib/db/testing/backends'
+import { describe, expect, it } from 'vitest'
+import { testBackends } from '@/lib/db/testing/backends'
+import { databasePerTest } from '@/lib/db/testing/per-test'
 import { INSIGHTS_VERSION, type InsightsResult } from './schema'
 import { claim, parseResult, readRow, saveFailure, saveProgress, saveResult, staleAfterMs } from './store'
 
@@ -24,46 +23,36 @@ const result: InsightsResult = {
 
 describe.each(testBackends())('run insights store on $name', (backend) => {
   describe.skipIf(backend.skip !== undefined)(backend.skip ?? 'rules', () => {
-    let fresh: TestDatabase
-    let database: Db
-
-    beforeEach(async () => {
-      fresh = await backend.fresh()
-      database = await openDatabase(fresh.url)
-    })
-    afterEach(async () => {
-      await database.close()
-      await fresh.drop()
-    })
+    const per = databasePerTest(backend)
 
     it('lets one claimant compute, and keeps a fresh claim', async () => {
-      expect(await claim(database.db, key, t0)).toBe(true)
-      expect(await claim(database.db, key, t0 + 1)).toBe(false)
-      await saveProgress(database.db, key, { phase: 'scores', filesDone: 1, filesTotal: 3, bytesRead: 10, bytesTotal: 30 }, t0 + staleAfterMs)
-      expect(await claim(database.db, key, t0 + staleAfterMs + 10)).toBe(false)
+      expect(await claim(per.database.db, key, t0)).toBe(true)
+      expect(await claim(per.database.db, key, t0 + 1)).toBe(false)
+      await saveProgress(per.database.db, key, { phase: 'scores', filesDone: 1, filesTotal: 3, bytesRead: 10, bytesTotal: 30 }, t0 + staleAfterMs)
+      expect(await claim(per.database.db, key, t0 + staleAfterMs + 10)).toBe(false)
     })
 
     it('lets a stale claim or a failure be taken over, by one taker', async () => {
-      await claim(database.db, key, t0)
+      await claim(per.database.db, key, t0)
       const later = t0 + staleAfterMs + 1
-      expect(await Promise.all([claim(database.db, key, later), claim(database.db, key, later)])).toEqual(
+      expect(await Promise.all([claim(per.database.db, key, later), claim(per.database.db, key, later)])).toEqual(
         expect.arrayContaining([true, false]),
       )
-      await saveFailure(database.db, key, 'Adobe was unavailable.', later + 1)
-      expect((await readRow(database.db, key))?.error).toBe('Adobe was unavailable.')
-      expect(await claim(database.db, key, later + 2)).toBe(true)
+      await saveFailure(per.database.db, key, 'Adobe was unavailable.', later + 1)
+      expect((await readRow(per.database.db, key))?.error).toBe('Adobe was unavailable.')
+      expect(await claim(per.database.db, key, later + 2)).toBe(true)
     })
 
     it('stores a result for good, and reads it back through its schema', async () => {
-      await claim(database.db, key, t0)
-      await saveResult(database.db, key, result, t0 + 5)
-      const row = await readRow(database.db, key)
+      await claim(per.database.db, key, t0)
+      await saveResult(per.database.db, key, result, t0 + 5)
+      const row = await readRow(per.database.db, key)
       expect(row?.status).toBe('done')
       expect(row && parseResult(row)).toEqual(result)
-      expect(await claim(database.db, key, t0 + 10 * staleAfterMs)).toBe(false)
+      expect(await claim(per.database.db, key, t0 + 10 * staleAfterMs)).toBe(false)
       // A late heartbeat or failure of a stale computer cannot undo it.
-      await saveFailure(database.db, key, 'late', t0 + 11 * staleAfterMs)
-      expect((await readRow(database.db, key))?.status).toBe('done')
+      await saveFailure(per.database.db, key, 'late', t0 + 11 * staleAfterMs)
+      expect((await readRow(per.database.db, key))?.status).toBe('done')
     })
   })
 })

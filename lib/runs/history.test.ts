@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Batch } from '@/lib/aep/types'
+import { batchOf } from '@/lib/aep/testing/batches'
 import { describeHistory } from './history'
 
-const batch = (id: string, created: number, status: string, predecessors: string[] = []): Batch => ({
-  id,
-  idSource: 'key',
-  status,
-  created,
-  errors: [],
-  predecessors,
-  metrics: {},
-})
+const batch = batchOf
 
 describe('run history', () => {
   it('orders newest first, marks the latest success and who replaced whom', () => {

@@ -4,21 +4,13 @@ import type { Db } from '@/lib/db/connect'
 import { openDatabase } from '@/lib/db/migrate'
 import { type TestDatabase, testBackends } from '@/lib/db/testing/backends'
 import { AppError } from '@/lib/errors'
+import { rejectionOf } from '@/lib/testing/app-error'
 import { guessLimit } from './rules'
 import { createShareStore, type ShareStore } from './store'
 import { hashToken } from './tokens'
 import { alice, bob, caseFlipped, day, eve, fileShare, manualClock, oneCharChanged, runShare, t0 } from './testing/fixtures'
 
 // The share-link rules (reliability.md §3, T3.1 and T3.2), the same suite on every backend.
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!AppError.is(error)) throw new Error(`expected an AppError, got ${String(error)}`)
-  return error
-}
 
 describe.each(testBackends())('share store on $name', (backend) => {
   describe.skipIf(backend.skip !== undefined)(backend.skip ?? 'rules', () => {
@@ -98,7 +90,7 @@ describe.each(testBackends())('share store on $name', (backend) => {
 
     it('refuses expiresInDays 0, 31, 1.5 and other non-days, and keeps 1..30 (default 7)', async () => {
       for (const expiresInDays of [0, 31, 1.5, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
-        const error = await refusal(store.create(fileShare(alice, { expiresInDays })))
+        const error = await rejectionOf(store.create(fileShare(alice, { expiresInDays })))
         expect(error.code).toBe('bad_request:share')
         expect(error.status).toBe(400)
         expect(error.message).toMatch(/from 1 to 30 whole days/)
@@ -110,19 +102,19 @@ describe.each(testBackends())('share store on $name', (backend) => {
     })
 
     it('refuses a link without what it opens', async () => {
-      expect((await refusal(store.create(fileShare(alice, { path: '' })))).message).toMatch(/file name/)
-      expect((await refusal(store.create(fileShare(alice, { dataSetFileId: ' ' })))).message).toMatch(/dataSetFileId/)
-      expect((await refusal(store.create({ kind: 'run', sandbox: 'prod', batchId: '', createdBy: alice }))).message).toMatch(/batchId/)
-      expect((await refusal(store.create(fileShare('  ')))).code).toBe('bad_request:share')
+      expect((await rejectionOf(store.create(fileShare(alice, { path: '' })))).message).toMatch(/file name/)
+      expect((await rejectionOf(store.create(fileShare(alice, { dataSetFileId: ' ' })))).message).toMatch(/dataSetFileId/)
+      expect((await rejectionOf(store.create({ kind: 'run', sandbox: 'prod', batchId: '', createdBy: alice }))).message).toMatch(/batchId/)
+      expect((await rejectionOf(store.create(fileShare('  ')))).code).toBe('bad_request:share')
       expect(await store.listByCreator(alice)).toEqual([])
     })
 
     it('only the creator revokes; others are forbidden (and audited), unknown ids are not found, revoking twice keeps the first time', async () => {
       const link = await store.create(fileShare())
-      const forbidden = await refusal(store.revoke(link.id, { actor: bob }))
+      const forbidden = await rejectionOf(store.revoke(link.id, { actor: bob }))
       expect([forbidden.code, forbidden.status]).toEqual(['forbidden:share', 403])
       expect((await store.resolve(link.token, { actor: bob }))?.state).toBe('active')
-      const missing = await refusal(store.revoke('no-such-link', { actor: alice }))
+      const missing = await rejectionOf(store.revoke('no-such-link', { actor: alice }))
       expect([missing.code, missing.status]).toEqual(['not_found:share', 404])
 
       clock.advance(1_000)
@@ -168,7 +160,7 @@ describe.each(testBackends())('share store on $name', (backend) => {
         { actor: bob, bytes: 16_777_216, status: 200, at: t0 + 5_000 },
         { actor: bob, bytes: 1_048_576, status: 206, at: t0 + 10_000 },
       ])
-      expect((await refusal(store.recordDownload('no-such-link', { actor: bob, bytes: 1, status: 200 }))).code).toBe('not_found:share')
+      expect((await rejectionOf(store.recordDownload('no-such-link', { actor: bob, bytes: 1, status: 200 }))).code).toBe('not_found:share')
       await expect(store.recordDownload(link.id, { actor: bob, bytes: -1, status: 200 })).rejects.toThrow(RangeError)
       expect((await store.get(link.id))?.downloadCount).toBe(2)
     })
@@ -256,7 +248,7 @@ describe.each(testBackends())('share store on $name', (backend) => {
         expect(String(warn.mock.calls[0]?.[0])).toContain(eve)
 
         // Even a real token is refused while limited, with a wait that the window bears out; others are unaffected.
-        const limited = await refusal(store.resolve(link.token, { actor: eve }))
+        const limited = await rejectionOf(store.resolve(link.token, { actor: eve }))
         expect(limited).toMatchObject({ status: 429, code: 'rate_limited:share' })
         expect(limited.retryAfter).toBeGreaterThan(0)
         expect(await store.resolve(link.token, { actor: bob })).toBeDefined()
