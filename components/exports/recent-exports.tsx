@@ -5,6 +5,7 @@ import { ExportStatusBadge } from '@/components/exports/export-status-badge'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { formatDateTime } from '@/components/ui/format'
 import { TableSkeleton } from '@/components/ui/skeleton'
+import { type Column, TableFrame, TableHead } from '@/components/ui/table'
 import type { ExportSummary } from '@/lib/exports/types'
 import { exportBatchPath, recentExportsQuery } from '@/lib/query/exports'
 
@@ -36,42 +37,36 @@ export function RecentExports({ sandbox, segmentIds, selectedId, hrefFor, limit 
     )
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Recent segment exports, newest first</caption>
-        <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3">Job</th>
-            <th scope="col" className="px-4 py-3">Segment</th>
-            <th scope="col" className="px-4 py-3">Target dataset</th>
-            <th scope="col" className="px-4 py-3">Started</th>
-            <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">Batch</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {jobs.map((job) => (
-            <ExportRow
-              key={job.rowKey}
-              sandbox={sandbox}
-              job={job}
-              selected={job.id === selectedId && job.stale !== 'retired'}
-              href={hrefFor(job.id)}
-            />
-          ))}
-        </tbody>
-      </table>
-      {jobs.length < matching.length && (
-        <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600">
-          The {jobs.length} newest of {matching.length}.{' '}
-          <Link href={`/sandboxes/${encodeURIComponent(sandbox)}/exports`} className="font-medium text-slate-800 hover:underline">
-            See every export in {sandbox}
-          </Link>
-        </p>
-      )}
-    </div>
+    <TableFrame
+      caption="Recent segment exports, newest first"
+      footer={
+        jobs.length < matching.length && (
+          <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600">
+            The {jobs.length} newest of {matching.length}.{' '}
+            <Link href={`/sandboxes/${encodeURIComponent(sandbox)}/exports`} className="font-medium text-slate-800 hover:underline">
+              See every export in {sandbox}
+            </Link>
+          </p>
+        )
+      }
+    >
+      <TableHead columns={exportColumns} />
+      <tbody className="divide-y divide-slate-100">
+        {jobs.map((job) => (
+          <ExportRow
+            key={job.rowKey}
+            sandbox={sandbox}
+            job={job}
+            selected={job.id === selectedId && job.stale !== 'retired'}
+            href={hrefFor(job.id)}
+          />
+        ))}
+      </tbody>
+    </TableFrame>
   )
 }
+
+const exportColumns: Column[] = ['Job', 'Segment', 'Target dataset', 'Started', 'Status', 'Batch'].map((label) => ({ label }))
 
 const staleNote: Record<NonNullable<ExportSummary['stale']>, string> = {
   unknown: 'Adobe no longer knows this job',

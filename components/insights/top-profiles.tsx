@@ -2,6 +2,7 @@
 import Link from 'next/link'
 import { FactorChips } from '@/components/preview/factor-chips'
 import { formatCount } from '@/components/ui/format'
+import { type Column, TableFrame, TableHead } from '@/components/ui/table'
 import { MAX_TOP_N, type TopRow } from '@/lib/insights/schema'
 import { profileRowPath } from '@/lib/query/insights'
 import type { Propensity } from './bucket-tone'
@@ -68,46 +69,43 @@ export function TopProfiles({ sandbox, rows, propensity, n, onN, available }: Pr
 
 function TopTable({ sandbox, rows, propensity }: Pick<Props, 'sandbox' | 'rows' | 'propensity'>) {
   return (
-    <div className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{topTitle(propensity)}: the top {rows.length} profiles by score</caption>
-        <thead className="sticky top-0 bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-right">#</th>
-            <th scope="col" className="px-3 py-2">Identity</th>
-            <th scope="col" className="px-3 py-2 text-right">Score</th>
-            <th scope="col" className="px-3 py-2 text-right">Probability</th>
-            <th scope="col" className="px-3 py-2 text-right">Percentile</th>
-            <th scope="col" className="px-3 py-2">Influential factors</th>
+    <TableFrame caption={`${topTitle(propensity)}: the top ${rows.length} profiles by score`} maxHeight="tall">
+      <TableHead columns={topColumns} dense sticky />
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((row) => (
+          <tr key={row.rank} data-testid="top-row" data-rank={row.rank}>
+            <td className="px-3 py-1.5 text-right text-slate-500 tabular-nums">{row.rank}</td>
+            <td className="px-3 py-1.5 font-mono text-xs">
+              <Link
+                href={profileRowPath(sandbox, row.dataSetFileId, row.fileName, row.rowIndex)}
+                className="hover:underline"
+                title={`Row ${formatCount(row.rowIndex)} of ${row.fileName}`}
+                data-column="identity"
+              >
+                {row.identity ?? <span className="text-slate-400 italic">no identity</span>}
+              </Link>
+              {row.identityNamespace && row.identityNamespace !== 'ECID' && (
+                <span className="ml-1 text-slate-500">({row.identityNamespace})</span>
+              )}
+            </td>
+            <td className="px-3 py-1.5 text-right font-medium tabular-nums" data-column="score">{formatScore(row.score)}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{row.probability === undefined ? '—' : row.probability.toFixed(3)}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{row.percentile ?? '—'}</td>
+            <td className="max-w-md px-3 py-1.5">
+              <FactorChips factors={row.factors} />
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.rank} data-testid="top-row" data-rank={row.rank}>
-              <td className="px-3 py-1.5 text-right text-slate-500 tabular-nums">{row.rank}</td>
-              <td className="px-3 py-1.5 font-mono text-xs">
-                <Link
-                  href={profileRowPath(sandbox, row.dataSetFileId, row.fileName, row.rowIndex)}
-                  className="hover:underline"
-                  title={`Row ${formatCount(row.rowIndex)} of ${row.fileName}`}
-                  data-column="identity"
-                >
-                  {row.identity ?? <span className="text-slate-400 italic">no identity</span>}
-                </Link>
-                {row.identityNamespace && row.identityNamespace !== 'ECID' && (
-                  <span className="ml-1 text-slate-500">({row.identityNamespace})</span>
-                )}
-              </td>
-              <td className="px-3 py-1.5 text-right font-medium tabular-nums" data-column="score">{formatScore(row.score)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{row.probability === undefined ? '—' : row.probability.toFixed(3)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{row.percentile ?? '—'}</td>
-              <td className="max-w-md px-3 py-1.5">
-                <FactorChips factors={row.factors} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableFrame>
   )
 }
+
+const topColumns: Column[] = [
+  { label: '#', align: 'right' },
+  { label: 'Identity' },
+  { label: 'Score', align: 'right' },
+  { label: 'Probability', align: 'right' },
+  { label: 'Percentile', align: 'right' },
+  { label: 'Influential factors' },
+]

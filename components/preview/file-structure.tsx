@@ -1,4 +1,5 @@
 import { formatBytes, formatCount } from '@/components/ui/format'
+import { type Column, TableFrame, TableHead } from '@/components/ui/table'
 import type { FileSummary } from '@/lib/preview/protocol'
 
 /** The schema view: every leaf with its types; the score fields found in it are marked. */
@@ -45,39 +46,36 @@ export function LayoutView({ summary }: { summary: FileSummary }) {
         {formatBytes(summary.byteLength)}
         {summary.createdBy && <> · written by <span className="font-mono text-xs">{summary.createdBy}</span></>}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Column chunks</caption>
-          <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">Column chunk</th>
-              <th scope="col" className="px-3 py-2">Codec</th>
-              <th scope="col" className="px-3 py-2 text-right">Compressed</th>
-              <th scope="col" className="px-3 py-2 text-right">Uncompressed</th>
-              <th scope="col" className="px-3 py-2 text-right">Pages</th>
-              <th scope="col" className="px-3 py-2">Min</th>
-              <th scope="col" className="px-3 py-2">Max</th>
-              <th scope="col" className="px-3 py-2">Page index</th>
+      <TableFrame caption="Column chunks">
+        <TableHead columns={chunkColumns} dense />
+        <tbody className="divide-y divide-slate-100">
+          {summary.leaves.map((leaf) => (
+            <tr key={leaf.name}>
+              <td className="px-3 py-1.5 font-mono text-xs">{leaf.name}</td>
+              <td className="px-3 py-1.5">{leaf.codec}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{formatBytes(leaf.compressedSize)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{formatBytes(leaf.uncompressedSize)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{leaf.pages ?? '—'}</td>
+              <td className="max-w-40 truncate px-3 py-1.5 text-xs" title={leaf.min}>{leaf.min ?? '—'}</td>
+              <td className="max-w-40 truncate px-3 py-1.5 text-xs" title={leaf.max}>{leaf.max ?? '—'}</td>
+              <td className="px-3 py-1.5 text-xs">
+                {[leaf.hasOffsetIndex && 'offset', leaf.hasColumnIndex && 'column'].filter(Boolean).join(' + ') || 'none'}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {summary.leaves.map((leaf) => (
-              <tr key={leaf.name}>
-                <td className="px-3 py-1.5 font-mono text-xs">{leaf.name}</td>
-                <td className="px-3 py-1.5">{leaf.codec}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{formatBytes(leaf.compressedSize)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{formatBytes(leaf.uncompressedSize)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{leaf.pages ?? '—'}</td>
-                <td className="max-w-40 truncate px-3 py-1.5 text-xs" title={leaf.min}>{leaf.min ?? '—'}</td>
-                <td className="max-w-40 truncate px-3 py-1.5 text-xs" title={leaf.max}>{leaf.max ?? '—'}</td>
-                <td className="px-3 py-1.5 text-xs">
-                  {[leaf.hasOffsetIndex && 'offset', leaf.hasColumnIndex && 'column'].filter(Boolean).join(' + ') || 'none'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableFrame>
     </div>
   )
 }
+
+const chunkColumns: Column[] = [
+  { label: 'Column chunk' },
+  { label: 'Codec' },
+  { label: 'Compressed', align: 'right' },
+  { label: 'Uncompressed', align: 'right' },
+  { label: 'Pages', align: 'right' },
+  { label: 'Min' },
+  { label: 'Max' },
+  { label: 'Page index' },
+]

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { LinkRow } from '@/components/shares/link-row'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { TableSkeleton } from '@/components/ui/skeleton'
+import { type Column, TableFrame, TableHead } from '@/components/ui/table'
 import { mySharesQuery } from '@/lib/query/shares'
 
 export function MyLinks() {
@@ -18,24 +19,21 @@ export function MyLinks() {
   }
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Share links you created</caption>
-        <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3">Shared</th>
-            <th scope="col" className="px-4 py-3">State</th>
-            <th scope="col" className="px-4 py-3">Created</th>
-            <th scope="col" className="px-4 py-3">Expires</th>
-            <th scope="col" className="px-4 py-3 text-right">Downloads</th>
-            <th scope="col" className="px-4 py-3">Last used</th>
-            <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        {links.map((link) => (
-          <LinkRow key={link.id} link={link} />
-        ))}
-      </table>
-    </div>
+    <TableFrame caption="Share links you created">
+      <TableHead columns={linkColumns} />
+      {links.map((link) => (
+        <LinkRow key={link.id} link={link} />
+      ))}
+    </TableFrame>
   )
 }
+
+const linkColumns: Column[] = [
+  { label: 'Shared' },
+  { label: 'State' },
+  { label: 'Created' },
+  { label: 'Expires' },
+  { label: 'Downloads', align: 'right' },
+  { label: 'Last used' },
+  { label: 'Actions', hidden: true },
+]

@@ -10,13 +10,31 @@ export interface Column {
   hidden?: boolean
 }
 
-export function TableFrame({ caption, children, busy, testId }: { caption: ReactNode; children: ReactNode; busy?: boolean; testId?: string }) {
+export function TableFrame({
+  caption,
+  children,
+  busy,
+  testId,
+  footer,
+  maxHeight,
+}: {
+  caption: ReactNode
+  children: ReactNode
+  busy?: boolean
+  testId?: string
+  /** Shown under the table, inside its frame (e.g. "the 10 newest of 40"). */
+  footer?: ReactNode
+  /** A tall table scrolls inside its frame, under a sticky header (TableHead `sticky`). */
+  maxHeight?: 'tall'
+}) {
+  const scroll = maxHeight === 'tall' ? 'max-h-[32rem] overflow-auto' : 'overflow-x-auto'
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={busy}>
+    <div className={`${scroll} rounded-lg border border-slate-200 bg-white`} aria-busy={busy}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>
+      {footer}
     </div>
   )
 }
