@@ -1,7 +1,7 @@
 'use client'
 import { useState } from 'react'
 import { formatCount } from '@/components/ui/format'
-import { bucketCounts, isValidCutoffs } from '@/lib/insights/cells'
+import { bucketCounts, isValidCutoffs } from '@/lib/scores/cells'
 import { buckets, defaultCutoffs, type BucketCutoffs } from '@/lib/scores/buckets'
 import { bucketLabel, bucketTone, cutoffWords, type Propensity } from './bucket-tone'
 import { formatShare } from './number-format'

@@ -1,6 +1,6 @@
 import { formatCount } from '@/components/ui/format'
 import type { FactorCount } from '@/lib/insights/schema'
-import { factorsByBucket, type FactorBar } from '@/lib/insights/summaries'
+import { factorsByBucket, type FactorBar } from '@/lib/scores/summaries'
 import { buckets, type Bucket, type BucketCutoffs } from '@/lib/scores/buckets'
 import { bucketLabel, bucketTone, cutoffWords, type Propensity } from './bucket-tone'
 

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { formatCount, formatDateTime } from '@/components/ui/format'
 import type { Comparison, ScoreSummary } from '@/lib/insights/schema'
-import { migration } from '@/lib/insights/summaries'
+import { migration } from '@/lib/scores/summaries'
 import { buckets, type BucketCutoffs } from '@/lib/scores/buckets'
 import { bucketLabel, cutoffWords, type Propensity } from './bucket-tone'
 import { formatChange, formatScore, formatShare } from './number-format'

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { formatCount } from '@/components/ui/format'
-import { histogram } from '@/lib/insights/cells'
-import { binsByBucket } from '@/lib/insights/summaries'
+import { histogram } from '@/lib/scores/cells'
+import { binsByBucket } from '@/lib/scores/summaries'
 import { buckets, type BucketCutoffs } from '@/lib/scores/buckets'
 import { bucketLabel, bucketTone, type Propensity } from './bucket-tone'
 

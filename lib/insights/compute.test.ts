@@ -3,7 +3,7 @@
 // and median, and the migration from the previous run joined on ECID.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openReference, sqlString, type Reference } from '@/lib/parquet/testing/duckdb'
-import { bucketCounts, bucketOfCell, histogram } from './cells'
+import { bucketCounts, bucketOfCell, histogram } from '@/lib/scores/cells'
 import { computeInsights } from './compute'
 import type { InsightsResult } from './schema'
 import { simulatorInstanceRuns, type InstanceRuns } from './testing/simulator-runs'

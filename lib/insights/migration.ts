@@ -3,7 +3,7 @@
 // profile becomes one 64-bit number, a 56-bit hash of its identity with its score cell in the low 8 bits, and the
 // two runs' sorted arrays are merged. Two identities out of a million share a 56-bit hash with odds near 1 in 10^5.
 // Pure.
-import { addToSparse } from './cells'
+import { addToSparse } from '@/lib/scores/cells'
 import type { Comparison } from './schema'
 
 /** FNV-1a over UTF-16 code units with two seeds, folded to 56 bits. */

@@ -3,7 +3,7 @@
 // each read whole and walked level by level, never assembled into rows. Leaves are read one after another: the
 // concurrency bound is per part, and a part's leaves would otherwise multiply it.
 import { numbersPerRow } from '@/lib/preview/per-row'
-import { cellOf } from './cells'
+import { cellOf } from '@/lib/scores/cells'
 import { definitionLevelOf, forEachListPair, identityPerRow } from './leaf-rows'
 import type { IdentityCells } from './migration'
 import { identityLeaves, leafBytes, type OpenedPart } from './parts'

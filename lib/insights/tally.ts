@@ -1,7 +1,7 @@
 // Running counts over a run's scores, filled file by file and merged into what is stored: counts per score cell
 // (exact buckets and histograms for any integer cut-offs, cells.ts), mean, an interpolated median, and influential
 // factors by cell. Pure.
-import { CELL_COUNT, cellOf } from './cells'
+import { CELL_COUNT, cellOf } from '@/lib/scores/cells'
 import type { FactorCount, ScoreSummary } from './schema'
 
 /** Bins of 0.01 points for the median: the exact median would need every score of the run held at once. */

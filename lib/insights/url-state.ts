@@ -1,7 +1,7 @@
 // The insights' view state lives in the address like all view state here: how many top profiles (`top`) and the
 // bucket cut-offs (`low`, `high`), so a pasted link shows a colleague the same view. Pure, both directions.
 import { defaultCutoffs, type BucketCutoffs } from '@/lib/scores/buckets'
-import { isValidCutoffs } from './cells'
+import { isValidCutoffs } from '@/lib/scores/cells'
 import { DEFAULT_TOP_N, MAX_TOP_N } from './schema'
 
 export interface InsightsView {

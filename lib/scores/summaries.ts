@@ -3,7 +3,7 @@
 // kept per score cell (cells.ts). Pure; used by the browser.
 import { buckets, type Bucket, type BucketCutoffs } from '@/lib/scores/buckets'
 import { bucketOfCell, type BucketCounts } from './cells'
-import type { Comparison, FactorCount } from './schema'
+import type { Comparison, FactorCount } from '@/lib/insights/schema'
 
 export interface FactorBar {
   code: string

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cellOf } from './cells'
-import type { Comparison } from './schema'
+import type { Comparison } from '@/lib/insights/schema'
 import { factorsByBucket, migration } from './summaries'
 
 const c = (score: number) => String(cellOf(score))
