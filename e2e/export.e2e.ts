@@ -29,6 +29,19 @@ function fileParams(href: string): { dataSetFileId: string; name: string } {
   return { dataSetFileId: decodeURIComponent(url.pathname.split('/').pop() ?? ''), name: url.searchParams.get('path') ?? '' }
 }
 
+test('an existing dataset can be any on the Profile union schema, not only one an earlier export wrote to', async ({ page }) => {
+  await openInstance(page, 'Churn Prediction')
+  const panel = page.getByTestId('export-panel')
+  await chooseSegment(page, 'Churn Prediction – High propensity')
+  const existing = panel.getByRole('radio', { name: 'An existing dataset' })
+  await expect(existing).toBeEnabled()
+  await existing.check()
+  // The simulator's prod sandbox holds one such dataset that no export has written to; Web Events is on another schema.
+  const options = panel.getByLabel('Dataset').locator('option')
+  await expect(options.filter({ hasText: 'Retention Team Profile Exports' })).toHaveCount(1)
+  await expect(options.filter({ hasText: 'Web Events' })).toHaveCount(0)
+})
+
 test('alice exports a Churn Prediction segment to a new dataset, follows it to SUCCEEDED and downloads what it wrote', async ({ page }) => {
   await openInstance(page, 'Churn Prediction')
   const panel = page.getByTestId('export-panel')

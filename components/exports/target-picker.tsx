@@ -18,7 +18,7 @@ interface Props {
   disabled: boolean
 }
 
-/** A new dataset (named by the person) or one an earlier export wrote to; either way on the Profile union schema. */
+/** A new dataset (named by the person) or an existing one on the Profile union schema (earlier export targets first). */
 export function TargetPicker({ sandbox, kind, onKind, name, onName, nameError, datasetId, onDataset, disabled }: Props) {
   const targets = useQuery(exportTargetsQuery(sandbox))
   const nameId = useId()
@@ -74,12 +74,15 @@ export function TargetPicker({ sandbox, kind, onKind, name, onName, nameError, d
                 if (!datasetId && existing[0]) onDataset(existing[0].id)
               }}
             />
-            A dataset an earlier export wrote to
+            An existing dataset
           </label>
           <p className="mt-1 pl-6 text-xs text-slate-600">
-            {targets.isPending && 'Looking for earlier export datasets…'}
-            {targets.isError && 'Earlier export datasets could not be listed; a new dataset still works.'}
-            {targets.isSuccess && (existing.length === 0 ? 'None yet in this sandbox.' : `${existing.length} in this sandbox.`)}
+            {targets.isPending && 'Looking for datasets on the Profile union schema…'}
+            {targets.isError && 'Existing datasets could not be listed; a new dataset still works.'}
+            {targets.isSuccess &&
+              (existing.length === 0
+                ? 'None on the Profile union schema in this sandbox yet.'
+                : `${existing.length} on the Profile union schema in this sandbox, those earlier exports wrote to first.`)}
           </p>
           {kind === 'existing' && existing.length > 0 && (
             <div className="mt-2 pl-6">

@@ -162,6 +162,21 @@ describe('catalog datasets', () => {
     expect(adobe.platformCalls).toHaveLength(1)
   })
 
+  it('lists the datasets on one schema, newest first, across every page', async () => {
+    const union = 'https://ns.adobe.com/xdm/context/profile__union'
+    const onUnion = (name: string, created: number) => ({ name, created, schemaRef: { id: union, contentType: 'application/vnd.adobe.xed+json;version=1' } })
+    const firstPage = Object.fromEntries(
+      Array.from({ length: 100 }, (_, i) => [`5cd9146b31dae914b75f${String(6600 + i).padStart(4, '0')}`, i === 7 ? onUnion('Older export', 10) : { name: `Other ${i}`, created: 50 }]),
+    )
+    const { client, adobe } = testClient({
+      platform: [() => json(firstPage), () => json({ '5cd9146b31dae914b75f6999': onUnion('Newer export', 20), '5cd9146b31dae914b75f6998': { name: 'Web Events', created: 30 } })],
+    })
+    const datasets = await client.catalog.listDatasetsOnSchema('prod', union)
+    expect(datasets.map((dataset) => dataset.name)).toEqual(['Newer export', 'Older export'])
+    expect(adobe.platformCalls.map((call) => call.url.searchParams.get('start'))).toEqual(['0', '100'])
+    expect(adobe.platformCalls[0]?.url.searchParams.get('properties')).toBe('name,schemaRef,created')
+  })
+
   it('getDataset reshapes one dataset, score or not', async () => {
     const { client } = testClient({ platform: [() => json({ '5cd9146b31dae914b75f6551': scoreDatasets['5cd9146b31dae914b75f6551'] })] })
     expect(await client.catalog.getDataset('prod', '5cd9146b31dae914b75f6551')).toMatchObject({

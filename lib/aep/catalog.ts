@@ -21,6 +21,11 @@ export interface CatalogApi {
   /** The output datasets of the sandbox's Customer AI instances (`Customer AI Scores - <instance>`), by instance name. */
   listScoreDatasets(sandbox: string, options?: CallOptions): Promise<ScoreDataset[]>
   getDataset(sandbox: string, datasetId: string, options?: CallOptions): Promise<Dataset>
+  /**
+   * The sandbox's datasets on one XDM schema, newest first. Catalog documents no filter on `schemaRef.id`, so every
+   * page of the list is read with only the properties needed, and the schema is matched here.
+   */
+  listDatasetsOnSchema(sandbox: string, schemaId: string, options?: CallOptions): Promise<Dataset[]>
   /** Every batch of a dataset, newest first (all pages). */
   listBatches(sandbox: string, query: ListBatchesQuery, options?: CallOptions): Promise<Batch[]>
   /** The newest `success` batch, or undefined. Adobe's guide also filters on `createdClient=acp_foundation_push`: pass it to do the same. */
@@ -63,6 +68,29 @@ export function createCatalogApi(http: PlatformHttp, limits: { maxPages: number 
         .map(([id, wire]) => reshapeDataset(id, wire))
         .filter((dataset): dataset is ScoreDataset => dataset.instanceName !== undefined)
         .sort((a, b) => a.instanceName.localeCompare(b.instanceName))
+    },
+
+    async listDatasetsOnSchema(sandbox, schemaId, options = {}) {
+      const entries = await pagesByOffset('dataset', pageLimit, limits.maxPages, async (start) =>
+        Object.entries(
+          await http.json(
+            {
+              method: 'GET',
+              target: apiPath`/data/foundation/catalog/dataSets`,
+              query: { properties: 'name,schemaRef,created', orderBy: 'desc:created', limit: pageLimit, start },
+              sandbox,
+              what: 'dataset list',
+              surface: 'aep',
+              signal: options.signal,
+            },
+            wireDatasetMap,
+          ),
+        ),
+      )
+      return entries
+        .map(([id, wire]) => reshapeDataset(id, wire))
+        .filter((dataset) => dataset.schemaId === schemaId)
+        .sort((a, b) => b.created - a.created)
     },
 
     async getDataset(sandbox, datasetId, options = {}) {

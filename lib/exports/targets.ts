@@ -10,20 +10,29 @@ import type { TargetDataset } from './types'
 export const profileUnionSchema = 'https://ns.adobe.com/xdm/context/profile__union'
 
 const remembered = 20
+const listed = 50
 
 /**
- * Datasets earlier exports of this sandbox wrote to that still exist and are still on the union schema, most
- * recently used first. lib/aep offers no Catalog search by schema, so the candidates come from our own records and
- * each is checked with Adobe; a dataset Adobe no longer has simply drops out.
+ * Datasets an export can write to: those earlier exports of this sandbox wrote to (most recently used first, each
+ * checked with Adobe, so one it no longer has drops out), then every other dataset on the Profile union schema,
+ * newest first; at most 50 in all. When the Catalog list fails, the remembered ones still come.
  */
 export async function targetDatasets(sandbox: string, signal?: AbortSignal): Promise<TargetDataset[]> {
   const ids = await recentTargetDatasetIds((await database()).db, sandbox, remembered)
-  const looked = await Promise.allSettled(ids.map((id) => aep().catalog.getDataset(sandbox, id, { signal })))
-  return looked.flatMap((result) =>
-    result.status === 'fulfilled' && isProfileUnion(result.value)
-      ? [{ id: result.value.id, name: result.value.name, created: result.value.created }]
-      : [],
-  )
+  const [looked, onSchema] = await Promise.all([
+    Promise.allSettled(ids.map((id) => aep().catalog.getDataset(sandbox, id, { signal }))),
+    aep()
+      .catalog.listDatasetsOnSchema(sandbox, profileUnionSchema, { signal })
+      .catch((error: unknown) => {
+        console.warn('export targets: the Catalog dataset list failed; offering remembered targets only', error)
+        return []
+      }),
+  ])
+  const recent = looked.flatMap((result) => (result.status === 'fulfilled' && isProfileUnion(result.value) ? [result.value] : []))
+  const seen = new Set(recent.map((dataset) => dataset.id))
+  return [...recent, ...onSchema.filter((dataset) => !seen.has(dataset.id))]
+    .slice(0, listed)
+    .map((dataset) => ({ id: dataset.id, name: dataset.name, created: dataset.created }))
 }
 
 /** The existing dataset a person chose, refused in words unless an export can write to it. */

@@ -48,6 +48,8 @@ export function datasetRecord(opts: {
   created: number
   updated: number
   instance?: InstanceRecord
+  /** An existing XDM schema; a schema of the dataset's own otherwise. */
+  schemaId?: string
 }): DatasetRecord {
   const rng = new Rng(`${opts.seed}:dataset:${opts.sandbox}:${opts.name}`)
   const tags: Record<string, string[]> = { 'adobe/pqs/table': [opts.table] }
@@ -61,7 +63,7 @@ export function datasetRecord(opts: {
     updated: opts.updated,
     viewId: hex(rng, 24),
     schemaRef: {
-      id: `https://ns.adobe.com/${TENANT.slice(1)}/schemas/${hex(rng, 32)}`,
+      id: opts.schemaId ?? `https://ns.adobe.com/${TENANT.slice(1)}/schemas/${hex(rng, 32)}`,
       contentType: 'application/vnd.adobe.xed+json;version=1',
     },
     tags,

@@ -143,8 +143,19 @@ export function instanceSpecs(scale: Scale, shrink = 1): InstanceSpec[] {
 }
 
 /** Datasets that are not Customer AI output, so that name filters have something to filter out. */
-export const OTHER_DATASETS: { sandbox: string; name: string; description: string; table: string; profileEnabled: boolean }[] = [
+/** The schema segment exports write (aep-api.md §4.1). */
+export const PROFILE_UNION_SCHEMA = 'https://ns.adobe.com/xdm/context/profile__union'
+
+export const OTHER_DATASETS: { sandbox: string; name: string; description: string; table: string; profileEnabled: boolean; schemaId?: string }[] = [
   { sandbox: 'prod', name: 'Web Events', description: 'Adobe Web SDK events from acme.example.', table: 'web_events', profileEnabled: false },
+  {
+    sandbox: 'prod',
+    name: 'Retention Team Profile Exports',
+    description: 'Where the retention team exports its segments (on the Profile union schema, with no batches yet).',
+    table: 'retention_team_profile_exports',
+    profileEnabled: false,
+    schemaId: PROFILE_UNION_SCHEMA,
+  },
   { sandbox: 'prod', name: 'CRM Customers', description: 'Nightly CRM export of customer records.', table: 'crm_customers', profileEnabled: true },
   { sandbox: 'dev', name: 'Web Events (dev)', description: 'Web SDK events from the staging site.', table: 'web_events_dev', profileEnabled: false },
 ]

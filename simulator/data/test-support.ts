@@ -113,7 +113,8 @@ export const worldSchema = z.strictObject({
       updated: z.number(),
       viewId: z.string(),
       schemaRef: z.strictObject({
-        id: z.string().regex(/^https:\/\/ns\.adobe\.com\/[a-z]+\/schemas\/[0-9a-f]{32}$/),
+        // A tenant schema of the dataset's own, or the Profile union schema (export targets).
+        id: z.union([z.string().regex(/^https:\/\/ns\.adobe\.com\/[a-z]+\/schemas\/[0-9a-f]{32}$/), z.literal('https://ns.adobe.com/xdm/context/profile__union')]),
         contentType: z.literal('application/vnd.adobe.xed+json;version=1'),
       }),
       tags: stringArrays,
