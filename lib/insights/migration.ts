@@ -6,8 +6,8 @@
 import { addToSparse } from '@/lib/scores/cells'
 import type { Comparison } from './schema'
 
-/** FNV-1a over UTF-16 code units with two seeds, folded to 56 bits. */
-export function identityHash(id: string): bigint {
+/** The two 32-bit halves of an identity's hash: FNV-1a over UTF-16 code units with two seeds. */
+function hashHalves(id: string): [number, number] {
   let a = 0x811c9dc5
   let b = 0x01000193 ^ id.length
   for (let i = 0; i < id.length; i++) {
@@ -16,12 +16,26 @@ export function identityHash(id: string): bigint {
     b = Math.imul(b ^ code, 0x5bd1e995)
     b ^= b >>> 15
   }
-  return (BigInt(a >>> 0) << 24n) | BigInt((b >>> 0) & 0xffffff)
+  return [a >>> 0, b & 0xffffff]
 }
+
+/** The identity's 56-bit hash: the first half, then 24 bits of the second. */
+export function identityHash(id: string): bigint {
+  const [a, b] = hashHalves(id)
+  return (BigInt(a) << 24n) | BigInt(b)
+}
+
+// Each profile is a 64-bit number (hash << 8 | cell) in a BigUint64Array, so the engine sorts a run natively; it is
+// written and read through a Uint32Array over the same memory, as two halves, because a BigInt made for each of
+// millions of rows costs more than hashing them.
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+const [LOW, HIGH] = littleEndian ? [0, 1] : [1, 0]
+const halvesOf = (packed: BigUint64Array) => new Uint32Array(packed.buffer, packed.byteOffset, packed.length * 2)
 
 /** Growable list of (identity hash, cell) packed as 64-bit numbers. */
 export class IdentityCells {
   private data: BigUint64Array
+  private words: Uint32Array
   private length = 0
   /** Rows without an identity, which cannot be joined. */
   withoutIdentity = 0
@@ -29,6 +43,7 @@ export class IdentityCells {
   /** `expected`: the rows to come (from the footers), so the array is allocated once at its final size. */
   constructor(expected = 1024) {
     this.data = new BigUint64Array(Math.max(1, expected))
+    this.words = halvesOf(this.data)
   }
 
   add(id: string | undefined, cell: number): void {
@@ -40,8 +55,12 @@ export class IdentityCells {
       const grown = new BigUint64Array(this.data.length * 2)
       grown.set(this.data)
       this.data = grown
+      this.words = halvesOf(grown)
     }
-    this.data[this.length++] = (identityHash(id) << 8n) | BigInt(cell)
+    const [a, b] = hashHalves(id)
+    const at = 2 * this.length++
+    this.words[at + HIGH] = a
+    this.words[at + LOW] = ((b << 8) | cell) >>> 0
   }
 
   /** Sorted in place by hash (and cell), the order the merge walks: no second copy of a run's worth of numbers. */
@@ -52,36 +71,48 @@ export class IdentityCells {
 
 type Migration = Pick<Comparison, 'matched' | 'pairs' | 'added' | 'dropped'>
 
-const hashOf = (packed: bigint) => packed >> 8n
-const cellOf = (packed: bigint) => Number(packed & 0xffn)
+/** Reads packed profiles by index as numbers: the hash's two parts (high 32 bits, low 24) and the cell. */
+function reader(packed: BigUint64Array) {
+  const words = halvesOf(packed)
+  return {
+    length: packed.length,
+    high: (i: number) => words[2 * i + HIGH] ?? 0,
+    low: (i: number) => (words[2 * i + LOW] ?? 0) >>> 8,
+    cell: (i: number) => (words[2 * i + LOW] ?? 0) & 0xff,
+  }
+}
 
 /**
  * Joins two runs' sorted identity cells. Like a SQL inner join, an identity present several times on both sides
  * pairs every occurrence with every other; identities on one side only are added (current) or dropped (previous).
  */
-export function migrate(previous: BigUint64Array, current: BigUint64Array): Migration {
+export function migrate(previousCells: BigUint64Array, currentCells: BigUint64Array): Migration {
   const pairs = new Map<number, number>()
   const added: Record<string, number> = {}
   const dropped: Record<string, number> = {}
+  const previous = reader(previousCells)
+  const current = reader(currentCells)
+  /** Which identity comes first: negative when previous[p] does, 0 when they are the same. */
+  const compare = (p: number, c: number) => previous.high(p) - current.high(c) || previous.low(p) - current.low(c)
+  const sameAs = (side: typeof previous, i: number, j: number) => side.high(i) === side.high(j) && side.low(i) === side.low(j)
   let matched = 0
   let p = 0
   let c = 0
   while (p < previous.length || c < current.length) {
-    const hp = p < previous.length ? hashOf(previous[p] ?? 0n) : undefined
-    const hc = c < current.length ? hashOf(current[c] ?? 0n) : undefined
-    if (hc === undefined || (hp !== undefined && hp < hc)) {
-      addToSparse(dropped, cellOf(previous[p++] ?? 0n))
-    } else if (hp === undefined || hc < hp) {
-      addToSparse(added, cellOf(current[c++] ?? 0n))
+    const order = p >= previous.length ? 1 : c >= current.length ? -1 : compare(p, c)
+    if (order < 0) {
+      addToSparse(dropped, previous.cell(p++))
+    } else if (order > 0) {
+      addToSparse(added, current.cell(c++))
     } else {
       // The same identity on both sides: gather each side's run of it.
       const fromP = p
       const fromC = c
-      while (p < previous.length && hashOf(previous[p] ?? 0n) === hp) p++
-      while (c < current.length && hashOf(current[c] ?? 0n) === hc) c++
+      while (p < previous.length && sameAs(previous, p, fromP)) p++
+      while (c < current.length && sameAs(current, c, fromC)) c++
       for (let i = fromP; i < p; i++) {
         for (let j = fromC; j < c; j++) {
-          const key = cellOf(previous[i] ?? 0n) * 256 + cellOf(current[j] ?? 0n)
+          const key = previous.cell(i) * 256 + current.cell(j)
           pairs.set(key, (pairs.get(key) ?? 0) + 1)
           matched += 1
         }
