@@ -24,7 +24,8 @@ export async function targetDatasets(sandbox: string, signal?: AbortSignal): Pro
     aep()
       .catalog.listDatasetsOnSchema(sandbox, profileUnionSchema, { signal })
       .catch((error: unknown) => {
-        console.warn('export targets: the Catalog dataset list failed; offering remembered targets only', error)
+        // A request the person left is no failure to report.
+        if (!signal?.aborted) console.warn('export targets: the Catalog dataset list failed; offering remembered targets only', error)
         return []
       }),
   ])
