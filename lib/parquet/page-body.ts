@@ -1,10 +1,11 @@
-// A data page's levels and values decoded with our own codecs (prefix-codecs.ts), from the whole body or from a
-// prefix of it. hyparquet's page readers build levels as plain JS arrays and copy snappy literals byte by byte; on
-// score files that copying cost more than the decoding (a top-N read spent a quarter of its time turning level
-// arrays into Uint8Arrays). Here levels land in Uint8Arrays and literals are copied natively. Covered: SNAPPY or
-// uncompressed pages (whole pages in any codec the reader was given a decompressor for), V1 and V2, with PLAIN,
-// dictionary or boolean RLE values; anything else goes to hyparquet
-// (page-decode.ts). Reading past a prefix throws NeedBytes or RangeError, which page-prefix.ts turns into a retry.
+// A data page's levels and values decoded with our own codecs (prefix-codecs.ts): from the whole body, from a prefix
+// of it (page-prefix.ts), or for scattered rows only. hyparquet's page readers build levels as plain JS arrays and
+// copy snappy literals byte by byte; on score files that copying cost more than the decoding (a top-N read spent a
+// quarter of its time turning level arrays into Uint8Arrays). Here levels land in Uint8Arrays, literals are copied
+// natively, and scattered rows decode only their own values. Covered: SNAPPY or uncompressed pages (whole pages in
+// any codec the reader was given a decompressor for), V1 and V2, with PLAIN, dictionary or boolean RLE values;
+// anything else goes to hyparquet (page-decode.ts). Reading past a prefix throws NeedBytes or RangeError, which
+// page-prefix.ts turns into a retry.
 import type { DataReader, Encoding, PageHeader } from 'hyparquet'
 import { convertWithDictionary, readPlain, type DecodedValues, type LeafDecoder } from './hyparquet-internals'
 import type { DecodedPage, LevelBounds, RowIndex } from './page-decode'
