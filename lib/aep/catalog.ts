@@ -46,49 +46,38 @@ export function createCatalogApi(http: PlatformHttp, limits: { maxPages: number 
       wireBatchMap,
     )
 
+  /** Every page of a dataset list. */
+  async function listDatasets(sandbox: string, query: Record<string, QueryValue>, options: CallOptions): Promise<Dataset[]> {
+    const entries = await pagesByOffset('dataset', pageLimit, limits.maxPages, async (start) =>
+      Object.entries(
+        await http.json(
+          {
+            method: 'GET',
+            target: apiPath`/data/foundation/catalog/dataSets`,
+            query: { ...query, limit: pageLimit, start },
+            sandbox,
+            what: 'dataset list',
+            surface: 'aep',
+            signal: options.signal,
+          },
+          wireDatasetMap,
+        ),
+      ),
+    )
+    return entries.map(([id, wire]) => reshapeDataset(id, wire))
+  }
+
   return {
     async listScoreDatasets(sandbox, options = {}) {
-      const entries = await pagesByOffset('dataset', pageLimit, limits.maxPages, async (start) =>
-        Object.entries(
-          await http.json(
-            {
-              method: 'GET',
-              target: apiPath`/data/foundation/catalog/dataSets`,
-              query: { property: `name~^${scoreDatasetPrefix}`, properties: datasetProperties, limit: pageLimit, start },
-              sandbox,
-              what: 'dataset list',
-              surface: 'aep',
-              signal: options.signal,
-            },
-            wireDatasetMap,
-          ),
-        ),
-      )
-      return entries
-        .map(([id, wire]) => reshapeDataset(id, wire))
+      const datasets = await listDatasets(sandbox, { property: `name~^${scoreDatasetPrefix}`, properties: datasetProperties }, options)
+      return datasets
         .filter((dataset): dataset is ScoreDataset => dataset.instanceName !== undefined)
         .sort((a, b) => a.instanceName.localeCompare(b.instanceName))
     },
 
     async listDatasetsOnSchema(sandbox, schemaId, options = {}) {
-      const entries = await pagesByOffset('dataset', pageLimit, limits.maxPages, async (start) =>
-        Object.entries(
-          await http.json(
-            {
-              method: 'GET',
-              target: apiPath`/data/foundation/catalog/dataSets`,
-              query: { properties: 'name,schemaRef,created', orderBy: 'desc:created', limit: pageLimit, start },
-              sandbox,
-              what: 'dataset list',
-              surface: 'aep',
-              signal: options.signal,
-            },
-            wireDatasetMap,
-          ),
-        ),
-      )
-      return entries
-        .map(([id, wire]) => reshapeDataset(id, wire))
+      const datasets = await listDatasets(sandbox, { properties: 'name,schemaRef,created', orderBy: 'desc:created' }, options)
+      return datasets
         .filter((dataset) => dataset.schemaId === schemaId)
         .sort((a, b) => b.created - a.created)
     },
