@@ -25,7 +25,8 @@ export function LinkRow({ link }: { link: ShareLink }) {
   return (
     <tbody className="border-t border-slate-100" data-testid="share-row" data-link-id={link.id}>
       <tr>
-        <td className="px-4 py-2">
+        {/* Part names run to 80 characters: room for them in a few lines rather than six; dates wrap instead. */}
+        <td className="min-w-[18rem] px-4 py-2">
           <span className="block font-mono text-xs break-all">{what}</span>
           <span className="text-xs text-slate-500">
             {link.kind === 'file' ? 'File' : 'Whole run'} in {link.sandbox}
@@ -34,12 +35,12 @@ export function LinkRow({ link }: { link: ShareLink }) {
         <td className="px-4 py-2">
           <ShareStateBadge state={link.state} />
         </td>
-        <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(link.createdAt)}</td>
-        <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(link.revokedAt ?? link.expiresAt)}</td>
+        <td className="min-w-[8.5rem] px-4 py-2">{formatDateTime(link.createdAt)}</td>
+        <td className="min-w-[8.5rem] px-4 py-2">{formatDateTime(link.revokedAt ?? link.expiresAt)}</td>
         <td className="px-4 py-2 text-right tabular-nums" data-testid="share-downloads">
           {formatCount(link.downloadCount)}
         </td>
-        <td className="px-4 py-2 whitespace-nowrap">{link.lastUsedAt === null ? 'Never' : formatDateTime(link.lastUsedAt)}</td>
+        <td className="min-w-[8.5rem] px-4 py-2">{link.lastUsedAt === null ? 'Never' : formatDateTime(link.lastUsedAt)}</td>
         <td className="px-4 py-2 text-right whitespace-nowrap">
           <button
             type="button"
