@@ -5,18 +5,13 @@
 import { rm, rmdir } from 'node:fs/promises'
 import { dirname, resolve, sep } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { BatchRecord, FileGroupRecord, PartFileRecord, SandboxRecord, SegmentRecord, World } from '../model'
+import type { BatchRecord, PartFileRecord, SandboxRecord, SegmentRecord } from '../model'
+import type { writeExportBatch } from '../data/export-batch'
 import { uuid } from './ids'
 import type { SimulatorState } from './state'
 
-export type WriteExportBatch = (opts: {
-  dataDir: string
-  world: World
-  segment: SegmentRecord
-  targetDatasetId: string
-  batchId: string
-  now: number
-}) => Promise<FileGroupRecord>
+/** Writes the batch an export job produces (simulator/data/export-batch.ts); tests pass their own. */
+export type WriteExportBatch = typeof writeExportBatch
 
 export type ExportStatus = 'NEW' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED'
 
