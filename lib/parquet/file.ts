@@ -17,8 +17,8 @@ import { DEFAULT_PARSERS } from './hyparquet-internals'
 import { buildLeaves, leafKey, type LeafContext } from './leaves'
 import { layoutLoader } from './layouts'
 import { concatSlices, sliceRun, type LeafRun, type LevelSlice } from './levels'
-import { statisticsFromColumnIndex, type PageStatistics } from './page-index'
-import { planRange, planRows, readRuns, type LeafRequest, type ReadContext } from './read-plan'
+import { statisticsFromColumnIndex, type ChunkLayout, type PageStatistics } from './page-index'
+import { planRange, planRows, readRuns, type LeafRequest, type ReadContext, type RunRequest } from './read-plan'
 import type { ChunkInfo, LeafSlice, PageInfo, ParquetFile, Row } from './types'
 
 export type { ChunkInfo, LeafInfo, LeafSlice, PageInfo, ParquetFile, Row } from './types'
@@ -66,6 +66,30 @@ export async function openParquetFile(buffer: AsyncBuffer, options: OpenOptions 
 
   const emptySlice = (): LevelSlice => ({ rowCount: 0, values: [] })
 
+  /**
+   * Reads, for each leaf, the page runs `plan` asks for in each of its chunks that `wanted` accepts (their layouts
+   * loaded together first); the result lists each leaf's runs in chunk order.
+   */
+  async function readPlanned(
+    leaves: LeafContext[],
+    wanted: (chunk: ChunkInfo) => boolean,
+    plan: (layout: ChunkLayout, chunk: ChunkInfo) => RunRequest[],
+    signal?: AbortSignal,
+  ): Promise<LeafRun[][]> {
+    const chunksOf = (leaf: LeafContext) => leaf.info.chunks.filter(wanted)
+    const layouts = await loadLayouts(leaves.flatMap((leaf) => chunksOf(leaf).map((chunk) => ({ leaf, chunk }))), signal)
+    let at = 0
+    const requests: LeafRequest[] = leaves.map((leaf) => ({
+      leaf,
+      runs: chunksOf(leaf).flatMap((chunk) => {
+        const layout = layouts[at++]
+        if (!layout) throw new Error('parquet layout missing')
+        return plan(layout, chunk)
+      }),
+    }))
+    return readRuns(ctx, requests, signal)
+  }
+
   /** Level slices of rows [rowStart, rowEnd) for each leaf, keyed by leaf name. */
   async function readSlices(leaves: LeafContext[], rowStart: number, rowEnd: number, signal?: AbortSignal) {
     checkRange(rowStart, rowEnd)
@@ -74,18 +98,12 @@ export async function openParquetFile(buffer: AsyncBuffer, options: OpenOptions 
       for (const leaf of leaves) slices.set(leaf.info.name, emptySlice())
       return slices
     }
-    const chunksOf = (leaf: LeafContext) => leaf.info.chunks.filter((c) => c.firstRow < rowEnd && chunkEnd(c) > rowStart)
-    const layouts = await loadLayouts(leaves.flatMap((leaf) => chunksOf(leaf).map((chunk) => ({ leaf, chunk }))), signal)
-    let at = 0
-    const requests: LeafRequest[] = leaves.map((leaf) => ({
-      leaf,
-      runs: chunksOf(leaf).map((chunk) => {
-        const layout = layouts[at++]
-        if (!layout) throw new Error('parquet layout missing')
-        return planRange(layout, Math.max(rowStart, chunk.firstRow), Math.min(rowEnd, chunkEnd(chunk)))
-      }),
-    }))
-    const runs = await readRuns(ctx, requests, signal)
+    const runs = await readPlanned(
+      leaves,
+      (chunk) => chunk.firstRow < rowEnd && chunkEnd(chunk) > rowStart,
+      (layout, chunk) => [planRange(layout, Math.max(rowStart, chunk.firstRow), Math.min(rowEnd, chunkEnd(chunk)))],
+      signal,
+    )
     leaves.forEach((leaf, i) => {
       const cut = (runs[i] ?? []).map((run) => {
         const from = Math.max(rowStart, run.firstRow)
@@ -101,19 +119,13 @@ export async function openParquetFile(buffer: AsyncBuffer, options: OpenOptions 
   async function readSlicesAt(leaves: LeafContext[], rows: readonly number[], signal?: AbortSignal) {
     for (const row of rows) checkRange(row, row + 1)
     const sorted = [...new Set(rows)].sort((a, b) => a - b)
-    const chunksOf = (leaf: LeafContext) =>
-      leaf.info.chunks.filter((c) => sorted.some((row) => row >= c.firstRow && row < chunkEnd(c)))
-    const layouts = await loadLayouts(leaves.flatMap((leaf) => chunksOf(leaf).map((chunk) => ({ leaf, chunk }))), signal)
-    let at = 0
-    const requests: LeafRequest[] = leaves.map((leaf) => ({
-      leaf,
-      runs: chunksOf(leaf).flatMap((chunk) => {
-        const layout = layouts[at++]
-        if (!layout) throw new Error('parquet layout missing')
-        return planRows(layout, sorted.filter((row) => row >= chunk.firstRow && row < chunkEnd(chunk)))
-      }),
-    }))
-    const runs = await readRuns(ctx, requests, signal)
+    const inChunk = (chunk: ChunkInfo) => (row: number) => row >= chunk.firstRow && row < chunkEnd(chunk)
+    const runs = await readPlanned(
+      leaves,
+      (chunk) => sorted.some(inChunk(chunk)),
+      (layout, chunk) => planRows(layout, sorted.filter(inChunk(chunk))),
+      signal,
+    )
     const slices = new Map<string, LevelSlice>()
     leaves.forEach((leaf, i) => {
       const leafRuns: LeafRun[] = runs[i] ?? []
