@@ -5,7 +5,8 @@
 // how much more it needs. Supported: SNAPPY or uncompressed pages with PLAIN, dictionary or boolean RLE values;
 // anything else is read whole.
 import type { DecodedValues, LeafDecoder } from './hyparquet-internals'
-import { decodeBody, type Scale } from './page-body'
+import { decodeBody } from './page-body'
+import type { Scale } from './page-levels'
 import { decodeDataPage, readHeader, type DecodedPage, type LevelBounds } from './page-decode'
 import { NeedBytes } from './prefix-codecs'
 
