@@ -46,32 +46,8 @@ export function BucketSummary({ cells, cutoffs, propensity, onCutoffs }: Props) 
       </ul>
       <fieldset className="mt-3 flex flex-wrap items-end gap-3 text-sm">
         <legend className="sr-only">Bucket cut-offs</legend>
-        <label className="flex flex-col text-xs text-slate-600">
-          Low below
-          <input
-            type="number"
-            min={0}
-            max={100}
-            step={1}
-            value={draft.low}
-            onChange={(event) => change({ ...draft, low: event.target.value })}
-            className="mt-1 w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
-            aria-invalid={!valid}
-          />
-        </label>
-        <label className="flex flex-col text-xs text-slate-600">
-          High above
-          <input
-            type="number"
-            min={0}
-            max={100}
-            step={1}
-            value={draft.high}
-            onChange={(event) => change({ ...draft, high: event.target.value })}
-            className="mt-1 w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
-            aria-invalid={!valid}
-          />
-        </label>
+        <CutoffField label="Low below" value={draft.low} valid={valid} onChange={(low) => change({ ...draft, low })} />
+        <CutoffField label="High above" value={draft.high} valid={valid} onChange={(high) => change({ ...draft, high })} />
         {!isDefault && (
           <button
             type="button"
@@ -88,5 +64,24 @@ export function BucketSummary({ cells, cutoffs, propensity, onCutoffs }: Props) 
         )}
       </fieldset>
     </div>
+  )
+}
+
+/** One cut-off: a whole score from 0 to 100, kept as typed until the pair is valid. */
+function CutoffField({ label, value, valid, onChange }: { label: string; value: string; valid: boolean; onChange: (value: string) => void }) {
+  return (
+    <label className="flex flex-col text-xs text-slate-600">
+      {label}
+      <input
+        type="number"
+        min={0}
+        max={100}
+        step={1}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className="mt-1 w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
+        aria-invalid={!valid}
+      />
+    </label>
   )
 }
