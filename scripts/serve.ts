@@ -15,6 +15,11 @@ const server = createServer((req, res) => {
   restoreContentLength(res)
   void handle(req, res)
 })
+// Node closes an idle keep-alive connection after 5 s. A client (a load balancer, Playwright's request context) that
+// sends its next request on it just as it closes gets ECONNRESET. Outlast the usual 60 s idle timeout of balancers,
+// so the client, not us, is the side that closes idle connections.
+server.keepAliveTimeout = 65_000
+server.headersTimeout = 66_000
 server.listen(port, hostname, () => console.info(`[score-explorer] app listening on http://${hostname}:${port}`))
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -15,9 +15,9 @@ export const imsToken = '/ims/token/v3'
  * call gets through again, so the next test (or test file) starts from a healthy app.
  */
 export async function untilAdobeAnswers(request: APIRequestContext): Promise<void> {
-  await expect
-    .poll(async () => (await request.get('/api/sandboxes')).status(), { timeout: 30_000, intervals: [500, 1000] })
-    .toBe(200)
+  // A connection error is one more "not yet" (the poll would otherwise end at the first thrown error).
+  const status = () => request.get('/api/sandboxes').then((response) => response.status(), (error: Error) => error.message)
+  await expect.poll(status, { timeout: 30_000, intervals: [500, 1000] }).toBe(200)
 }
 
 export const calls = (log: RecordedRequest[], prefix: string) => log.filter((entry) => entry.path.startsWith(prefix))

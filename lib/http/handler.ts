@@ -13,6 +13,8 @@ export interface HandlerArgs<Params> {
   user: SignedInUser
 }
 
+export const clientClosedRequest = 499
+
 /**
  * Every API route goes through here: the session is checked first (so a stranger learns nothing, not even whether
  * the input was valid), then the route's params are parsed with zod, then the handler runs. Anything thrown becomes
@@ -29,6 +31,9 @@ export function withUser<Schema extends z.ZodType>(
       const params = parseOrThrow(paramsSchema, (await context.params) ?? {})
       return await handler({ request, params, user })
     } catch (error) {
+      // The person left (closed the tab, cancelled a download, a script timed out): the upstream call was aborted with
+      // them, so this is no fault of ours to log, and nobody reads the answer. 499 is nginx's "client closed request".
+      if (request.signal.aborted) return new Response(null, { status: clientClosedRequest })
       return errorResponse(error)
     }
   }
