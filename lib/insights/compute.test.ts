@@ -1,22 +1,25 @@
 // The insights of the simulator's latest Churn Prediction and Purchase Conversion runs against DuckDB over the same
 // local files: the top 100, the histogram, the buckets (default and adjusted cut-offs), factors by bucket, the mean
-// and median, and the migration from the previous run joined on ECID.
+// and median, and the migration from the previous run joined on ECID. Parts are scanned in worker threads, as the
+// app scans them (scan-workers.test.ts holds the scan on the main thread to the same results).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openReference, sqlString, type Reference } from '@/lib/parquet/testing/duckdb'
 import { bucketCounts, bucketOfCell, histogram } from '@/lib/scores/cells'
 import { computeInsights } from './compute'
+import { scanWorkerPool } from './scan-workers'
 import type { InsightsResult } from './schema'
 import { simulatorInstanceRuns, type InstanceRuns } from './testing/simulator-runs'
 import { bucketSql, cellSql, scoreSources } from './testing/reference-sql'
 
 let reference: Reference
+const workers = scanWorkerPool()
 const subjects = new Map<string, { runs: InstanceRuns; result: InsightsResult }>()
 
 beforeAll(async () => {
   reference = await openReference()
   for (const name of ['Churn Prediction', 'Purchase Conversion']) {
     const runs = await simulatorInstanceRuns(name)
-    const result = await computeInsights({ run: runs.latest, previous: runs.previous })
+    const result = await computeInsights({ run: runs.latest, previous: runs.previous, scanPart: workers.scan })
     subjects.set(name, { runs, result })
   }
 }, 300_000)
@@ -24,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([...subjects.values()].map(({ runs }) => runs.close()))
   reference.close()
+  await workers.close()
 })
 
 describe.each([

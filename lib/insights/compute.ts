@@ -9,7 +9,7 @@
 // Parts are read at most `concurrency` at a time.
 import { IdentityCells, migrate } from './migration'
 import { ByteCounter, openPart, type OpenedPart, type PartSource } from './parts'
-import { plannedScanBytes, scanPart } from './part-scan'
+import { plannedScanBytes, scanPart, type PartScanTargets } from './part-scan'
 import { mapLimited, forEachLimited } from './pool'
 import { propensityOf } from './propensity'
 import { INSIGHTS_VERSION, MAX_TOP_N, type InsightsProgress, type InsightsResult, type TopRow } from './schema'
@@ -34,6 +34,8 @@ export interface ComputeInput {
   onProgress?: (progress: InsightsProgress) => void
   /** The top list as soon as it is known, long before the rest. */
   onTop?: (top: TopRow[]) => void
+  /** How a part is scanned whole (steps 3 and 4): here by default, or in a worker thread (scan-workers.ts). */
+  scanPart?: (part: OpenedPart, targets: PartScanTargets, signal?: AbortSignal) => Promise<void>
   now?: () => number
 }
 
@@ -45,6 +47,7 @@ export async function computeInsights(input: ComputeInput): Promise<InsightsResu
   const started = now()
   const concurrency = input.concurrency ?? 2
   const { signal } = input
+  const scan = input.scanPart ?? scanPart
   const previousParts = input.previous?.parts ?? []
   const progress: InsightsProgress = {
     phase: 'footers',
@@ -87,8 +90,8 @@ export async function computeInsights(input: ComputeInput): Promise<InsightsResu
 
   // 2. Top N.
   report('top')
-  const scan = await topScores(current, input.topN ?? MAX_TOP_N, { concurrency, signal })
-  const top = await readTopRows(current, scan.winners, { concurrency, signal })
+  const topScan = await topScores(current, input.topN ?? MAX_TOP_N, { concurrency, signal })
+  const top = await readTopRows(current, topScan.winners, { concurrency, signal })
   input.onTop?.(top)
   const scoreBytes = current.reduce((sum, part) => sum + (part.file.leaves.find((l) => l.name === part.fields.score.join('.'))?.compressedSize ?? 0), 0)
   if (scoreBytes > RETAIN_SCORE_BYTES) for (const part of current) part.cache.clear()
@@ -99,7 +102,7 @@ export async function computeInsights(input: ComputeInput): Promise<InsightsResu
   const factors = new FactorTally()
   const rowsOf = (parts: OpenedPart[]) => parts.reduce((sum, part) => sum + part.file.numRows, 0)
   const identities = comparing ? new IdentityCells(rowsOf(current)) : undefined
-  await scanAll(current, (part) => scanPart(part, { scores, factors, identities }, signal))
+  await scanAll(current, (part) => scan(part, { scores, factors, identities }, signal))
 
   // 4. The previous run, and the join.
   let comparison: InsightsResult['comparison']
@@ -107,7 +110,7 @@ export async function computeInsights(input: ComputeInput): Promise<InsightsResu
     report('previous')
     const previousScores = new ScoreTally()
     const previousIdentities = new IdentityCells(rowsOf(previous))
-    await scanAll(previous, (part) => scanPart(part, { scores: previousScores, identities: previousIdentities }, signal))
+    await scanAll(previous, (part) => scan(part, { scores: previousScores, identities: previousIdentities }, signal))
     comparison = {
       previousBatchId: input.previous.batchId,
       previousCreated: input.previous.created,
@@ -135,8 +138,8 @@ export async function computeInsights(input: ComputeInput): Promise<InsightsResu
       files: current.length + previous.length,
       bytesInFiles: [...input.run.parts, ...previousParts].reduce((sum, part) => sum + part.size, 0),
       bytesRead: counter.total,
-      topPagesRead: scan.pagesRead,
-      topPagesSkipped: scan.pagesSkipped,
+      topPagesRead: topScan.pagesRead,
+      topPagesSkipped: topScan.pagesSkipped,
       durationMs: now() - started,
     },
   }

@@ -63,6 +63,24 @@ export class IdentityCells {
     this.words[at + LOW] = ((b << 8) | cell) >>> 0
   }
 
+  /** The profiles added so far, in the order they came: a view, not a copy. */
+  packed(): BigUint64Array {
+    return this.data.subarray(0, this.length)
+  }
+
+  /** Adds another list's profiles (a scan worker's, for one part). */
+  append(packed: BigUint64Array, withoutIdentity: number): void {
+    if (this.length + packed.length > this.data.length) {
+      const grown = new BigUint64Array(Math.max(this.data.length * 2, this.length + packed.length))
+      grown.set(this.data.subarray(0, this.length))
+      this.data = grown
+      this.words = halvesOf(grown)
+    }
+    this.data.set(packed, this.length)
+    this.length += packed.length
+    this.withoutIdentity += withoutIdentity
+  }
+
   /** Sorted in place by hash (and cell), the order the merge walks: no second copy of a run's worth of numbers. */
   sorted(): BigUint64Array {
     return this.data.subarray(0, this.length).sort()

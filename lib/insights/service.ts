@@ -9,6 +9,7 @@ import { runningJob, startJob, type Job } from './jobs'
 import { propensityOf } from './propensity'
 import type { InsightsResult, InsightsState } from './schema'
 import { claim, isStale, parseProgress, parseResult, readRow, type RunKey } from './store'
+import { sharedScanWorkers } from './scan-workers'
 import { comparisonInput, runParts } from './sources'
 
 // A run's insights as the route answers them. The database is asked first: a stored result is served at once, to
@@ -83,7 +84,13 @@ export async function runInsights(sandbox: string, batchId: string, options: { r
   const started = startJob(
     db,
     key,
-    async (events) => computeInsights({ run: runParts(sandbox, batch, files), ...(await comparisonInput(sandbox, batch)), ...events }),
+    async (events) =>
+      computeInsights({
+        run: runParts(sandbox, batch, files),
+        ...(await comparisonInput(sandbox, batch)),
+        ...events,
+        scanPart: sharedScanWorkers().scan,
+      }),
     { filesTotal: files.length },
   )
   return fromJob(started)

@@ -7,6 +7,17 @@ import type { FactorCount, ScoreSummary } from './schema'
 /** Bins of 0.01 points for the median: the exact median would need every score of the run held at once. */
 const FINE_BINS = 10_001
 
+/** Everything a ScoreTally holds, as plain data: what a scan worker sends back for one part. */
+export interface ScoreTallyState {
+  cells: Float64Array
+  fine: Float64Array
+  count: number
+  missing: number
+  sum: number
+  min: number
+  max: number
+}
+
 export class ScoreTally {
   readonly cells = new Float64Array(CELL_COUNT)
   private readonly fine = new Float64Array(FINE_BINS)
@@ -15,6 +26,22 @@ export class ScoreTally {
   private sum = 0
   private min = Infinity
   private max = -Infinity
+
+  state(): ScoreTallyState {
+    const { cells, fine, count, missing, sum, min, max } = this
+    return { cells, fine, count, missing, sum, min, max }
+  }
+
+  /** Adds another tally's rows, as if they had been added here one by one. */
+  merge(other: ScoreTallyState): void {
+    for (let cell = 0; cell < CELL_COUNT; cell++) this.cells[cell] = (this.cells[cell] ?? 0) + (other.cells[cell] ?? 0)
+    for (let bin = 0; bin < FINE_BINS; bin++) this.fine[bin] = (this.fine[bin] ?? 0) + (other.fine[bin] ?? 0)
+    this.count += other.count
+    this.missing += other.missing
+    this.sum += other.sum
+    this.min = Math.min(this.min, other.min)
+    this.max = Math.max(this.max, other.max)
+  }
 
   /** Adds one row's score; NaN stands for a missing score. */
   add(score: number): void {
@@ -62,31 +89,52 @@ export class ScoreTally {
   }
 }
 
+/** One (factor code, importance) and its occurrences by score cell. */
+export interface FactorEntry {
+  code: string
+  importance: string
+  cells: Float64Array
+}
+
 /** Occurrences of each (factor code, importance) by score cell. */
 export class FactorTally {
   /** By code, then importance: two lookups of dictionary strings, not a key built for each of a million factors. */
-  private readonly byCode = new Map<string, Map<string, { code: string; importance: string; cells: Float64Array }>>()
+  private readonly byCode = new Map<string, Map<string, FactorEntry>>()
 
   add(code: unknown, importance: unknown, cell: number): void {
-    const c = code === null || code === undefined ? '' : String(code)
-    const i = importance === null || importance === undefined ? '' : String(importance)
-    let byImportance = this.byCode.get(c)
+    const entry = this.entry(code === null || code === undefined ? '' : String(code), importance === null || importance === undefined ? '' : String(importance))
+    entry.cells[cell] = (entry.cells[cell] ?? 0) + 1
+  }
+
+  private entry(code: string, importance: string): FactorEntry {
+    let byImportance = this.byCode.get(code)
     if (!byImportance) {
       byImportance = new Map()
-      this.byCode.set(c, byImportance)
+      this.byCode.set(code, byImportance)
     }
-    let entry = byImportance.get(i)
+    let entry = byImportance.get(importance)
     if (!entry) {
-      entry = { code: c, importance: i, cells: new Float64Array(CELL_COUNT) }
-      byImportance.set(i, entry)
+      entry = { code, importance, cells: new Float64Array(CELL_COUNT) }
+      byImportance.set(importance, entry)
     }
-    entry.cells[cell] = (entry.cells[cell] ?? 0) + 1
+    return entry
+  }
+
+  entries(): FactorEntry[] {
+    return [...this.byCode.values()].flatMap((byImportance) => [...byImportance.values()])
+  }
+
+  /** Adds another tally's entries (a scan worker's, for one part). */
+  merge(entries: readonly FactorEntry[]): void {
+    for (const { code, importance, cells } of entries) {
+      const entry = this.entry(code, importance)
+      for (let cell = 0; cell < CELL_COUNT; cell++) entry.cells[cell] = (entry.cells[cell] ?? 0) + (cells[cell] ?? 0)
+    }
   }
 
   /** Sorted by code, then importance, cells sparse. */
   summary(): FactorCount[] {
-    return [...this.byCode.values()]
-      .flatMap((byImportance) => [...byImportance.values()])
+    return this.entries()
       .sort((a, b) => a.code.localeCompare(b.code) || a.importance.localeCompare(b.importance))
       .map(({ code, importance, cells }) => {
         const sparse: Record<string, number> = {}
