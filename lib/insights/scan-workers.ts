@@ -19,9 +19,20 @@ class ScanWorker {
   /** Set once the worker died or was stopped mid-scan: it is not handed out again. */
   broken = false
 
-  private constructor(private readonly worker: Worker) {}
+  private constructor(
+    private readonly worker: Worker,
+    onGone: (worker: ScanWorker) => void,
+  ) {
+    // Always listened to: an 'error' nobody listens to would be thrown in the server's process, and a worker that
+    // dies while idle must leave the pool rather than be handed a scan it will never answer.
+    worker.on('error', (error) => console.error('[score-explorer] insights: a scan worker failed', error))
+    worker.on('exit', () => {
+      this.broken = true
+      onGone(this)
+    })
+  }
 
-  static start(entry: string): Promise<ScanWorker> {
+  static start(entry: string, onGone: (worker: ScanWorker) => void): Promise<ScanWorker> {
     return new Promise((resolve, reject) => {
       if (!existsSync(entry)) return reject(new Error(`${entry} does not exist`))
       const worker = new Worker(entry)
@@ -31,9 +42,12 @@ class ScanWorker {
       worker.once('message', (message: FromWorker) => {
         worker.off('error', fail)
         worker.off('exit', fail)
-        if (message.type !== 'ready') return reject(new Error(`the scan worker said ${message.type} before it was ready`))
+        if (message.type !== 'ready') {
+          void worker.terminate()
+          return reject(new Error(`the scan worker said ${message.type} before it was ready`))
+        }
         worker.unref()
-        resolve(new ScanWorker(worker))
+        resolve(new ScanWorker(worker, onGone))
       })
     })
   }
@@ -41,6 +55,7 @@ class ScanWorker {
   scan(request: ScanRequest, read: (start: number, end: number) => Promise<ArrayBuffer>, signal?: AbortSignal): Promise<PartScanResult> {
     const { worker } = this
     signal?.throwIfAborted()
+    if (this.broken) return Promise.reject(new Error('the scan worker has stopped'))
     // Referenced while it works: a process whose only pending work is this scan must wait for it.
     worker.ref()
     return new Promise((resolve, reject) => {
@@ -112,7 +127,7 @@ export function scanWorkerPool(options: { size?: number; entry?: string } = {}):
     if (unavailable) return undefined
     starting += 1
     try {
-      const worker = await ScanWorker.start(entry)
+      const worker = await ScanWorker.start(entry, forget)
       all.add(worker)
       return worker
     } catch (error) {
@@ -132,9 +147,16 @@ export function scanWorkerPool(options: { size?: number; entry?: string } = {}):
     return new Promise((resolve) => waiting.push(resolve))
   }
 
+  /** A worker that exited: out of the pool, wherever it was. */
+  function forget(worker: ScanWorker): void {
+    all.delete(worker)
+    const at = idle.indexOf(worker)
+    if (at >= 0) idle.splice(at, 1)
+  }
+
   function release(worker: ScanWorker): void {
     if (worker.broken) {
-      all.delete(worker)
+      forget(worker)
       const next = waiting.shift()
       if (next) void startOne().then(next)
       return
