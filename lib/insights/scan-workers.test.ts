@@ -32,8 +32,8 @@ function comparable(result: InsightsResult) {
   return { ...rest, read, exact, mean: Number(mean?.toFixed(9)), comparison: comparison && { ...comparison, previous: { ...comparison.previous, mean: Number(comparison.previous.mean?.toFixed(9)) } } }
 }
 
-/** A part whose reads start failing as Adobe would once `failing` is set (after its footer was read). */
-function flakyPart(source: PartSource, failing: { now: boolean }): PartSource {
+/** The part with `beforeRead` called before each of its reads: it may throw, as a failing Adobe would. */
+function watchedPart(source: PartSource, beforeRead: () => void): PartSource {
   return {
     ...source,
     open: () => {
@@ -41,7 +41,7 @@ function flakyPart(source: PartSource, failing: { now: boolean }): PartSource {
       return {
         byteLength: buffer.byteLength,
         slice: async (start, end) => {
-          if (failing.now) throw new AppError('unavailable:aep', 'Adobe Experience Platform is unavailable right now; try again in a moment.')
+          beforeRead()
           return buffer.slice(start, end)
         },
       }
@@ -62,7 +62,10 @@ describe('scanning parts in worker threads', () => {
     const [first] = runs.latest.parts
     if (!first) throw new Error('no parts')
     const failing = { now: false }
-    const part = await openPart(flakyPart(first, failing), 0, new ByteCounter())
+    const flaky = watchedPart(first, () => {
+      if (failing.now) throw new AppError('unavailable:aep', 'Adobe Experience Platform is unavailable right now; try again in a moment.')
+    })
+    const part = await openPart(flaky, 0, new ByteCounter())
     part.cache.clear()
     // The footer is read again by the worker, and fails like any other read.
     failing.now = true
@@ -81,20 +84,10 @@ describe('scanning parts in worker threads', () => {
     const stop = new AbortController()
     const reads = { count: 0, footerRead: false }
     // The person leaves while the worker waits for its first bytes.
-    const leaving: PartSource = {
-      ...first,
-      open: () => {
-        const buffer = first.open()
-        return {
-          byteLength: buffer.byteLength,
-          slice: async (start, end) => {
-            reads.count += 1
-            if (reads.footerRead && reads.count === 1) stop.abort(new Error('the person left'))
-            return buffer.slice(start, end)
-          },
-        }
-      },
-    }
+    const leaving = watchedPart(first, () => {
+      reads.count += 1
+      if (reads.footerRead && reads.count === 1) stop.abort(new Error('the person left'))
+    })
     const part = await openPart(leaving, 0, new ByteCounter())
     part.cache.clear()
     Object.assign(reads, { count: 0, footerRead: true })
