@@ -7,7 +7,10 @@ import { restoreContentLength } from './restore-content-length'
 
 const hostname = process.env.HOSTNAME_BIND ?? '127.0.0.1'
 const port = Number(process.env.PORT ?? 3000)
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), hostname, port })
+const root = path.resolve(import.meta.dirname, '..')
+// Where the app's own files are, for code that starts from them at run time (lib/insights/scan-workers.ts).
+process.env.SCORE_EXPLORER_ROOT ??= root
+const app = next({ dev: false, dir: root, hostname, port })
 const handle = app.getRequestHandler()
 
 await app.prepare()

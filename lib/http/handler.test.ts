@@ -58,4 +58,15 @@ describe('withUser', () => {
     expect(response.status).toBe(clientClosedRequest)
     expect(logged).not.toHaveBeenCalled()
   })
+
+  it('still logs a bug that happens to surface after the person left', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const leaving = new AbortController()
+    const response = await withUser(noParams, async () => {
+      leaving.abort()
+      throw new TypeError('cannot read properties of undefined')
+    })(new Request('http://app.test/api/x', { signal: leaving.signal }), context)
+    expect(response.status).toBe(500)
+    expect(logged).toHaveBeenCalledOnce()
+  })
 })

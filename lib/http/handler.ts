@@ -15,6 +15,12 @@ export interface HandlerArgs<Params> {
 
 export const clientClosedRequest = 499
 
+function isTheirLeaving(request: Request, error: unknown): boolean {
+  if (!request.signal.aborted) return false
+  if (error === request.signal.reason) return true
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'ResponseAborted')
+}
+
 /**
  * Every API route goes through here: the session is checked first (so a stranger learns nothing, not even whether
  * the input was valid), then the route's params are parsed with zod, then the handler runs. Anything thrown becomes
@@ -31,9 +37,10 @@ export function withUser<Schema extends z.ZodType>(
       const params = parseOrThrow(paramsSchema, (await context.params) ?? {})
       return await handler({ request, params, user })
     } catch (error) {
-      // The person left (closed the tab, cancelled a download, a script timed out): the upstream call was aborted with
-      // them, so this is no fault of ours to log, and nobody reads the answer. 499 is nginx's "client closed request".
-      if (request.signal.aborted) return new Response(null, { status: clientClosedRequest })
+      // The person left (closed the tab, cancelled a download, a script timed out) and the work was aborted with
+      // them: no fault of ours to log, and nobody reads the answer. 499 is nginx's "client closed request". Any
+      // other error is logged as usual, even when the person has gone since.
+      if (isTheirLeaving(request, error)) return new Response(null, { status: clientClosedRequest })
       return errorResponse(error)
     }
   }

@@ -33,6 +33,26 @@ describe('migrate', () => {
     )
   })
 
+  it('appends another list (a scan worker\'s part) as if its profiles had been added one by one, growing as needed', () => {
+    const profile = fc.tuple(fc.option(fc.string({ maxLength: 6 }), { nil: undefined }), fc.integer({ min: 0, max: 201 }))
+    fc.assert(
+      fc.property(fc.array(fc.array(profile, { maxLength: 20 }), { maxLength: 6 }), (parts) => {
+        const oneByOne = new IdentityCells(1)
+        const appended = new IdentityCells(1)
+        for (const part of parts) {
+          const worker = new IdentityCells(part.length)
+          for (const [id, cell] of part) {
+            oneByOne.add(id, cell)
+            worker.add(id, cell)
+          }
+          appended.append(worker.packed(), worker.withoutIdentity)
+        }
+        expect([...appended.packed()]).toEqual([...oneByOne.packed()])
+        expect(appended.withoutIdentity).toBe(oneByOne.withoutIdentity)
+      }),
+    )
+  })
+
   it('hashes identities to 56 bits, differently for near-identical ECIDs', () => {
     const a = identityHash('62945947984723811794004887718880271240')
     const b = identityHash('62945947984723811794004887718880271241')

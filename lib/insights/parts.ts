@@ -4,7 +4,7 @@
 import type { AsyncBuffer } from 'hyparquet'
 import { cachedAsyncBuffer, type CachedAsyncBuffer } from '@/lib/parquet/cached-buffer'
 import { wasmCompressors } from '@/lib/parquet/compressors'
-import { openParquetFile, type ParquetFile } from '@/lib/parquet/file'
+import { FOOTER_FETCH_BYTES, openParquetFile, type ParquetFile } from '@/lib/parquet/file'
 import { locateScoreFields, type ScoreFields } from '@/lib/scores/locate'
 
 export interface PartSource {
@@ -26,6 +26,11 @@ export interface OpenedPart {
   cache: CachedAsyncBuffer
   /** Whether the schema has a top-level identityMap (for identities of top profiles and the run comparison). */
   hasIdentityMap: boolean
+  /**
+   * The bytes the footer was read from (the last 64 KiB): kept past the cache's clearing, so a scan worker opening
+   * the part again does not ask Adobe for them a second time.
+   */
+  tail: Uint8Array
 }
 
 /** Counts every byte fetched by any buffer it wraps: the progress meter's "bytes read". */
@@ -59,10 +64,11 @@ const hasLeaf = (file: ParquetFile, path: readonly string[]) => file.leaves.some
 export async function openPart(source: PartSource, index: number, counter: ByteCounter): Promise<OpenedPart> {
   const cache = cachedAsyncBuffer(counter.wrap(source.open()))
   const file = await openParquetFile(cache, { compressors: wasmCompressors() })
+  const tail = new Uint8Array(await cache.slice(Math.max(0, cache.byteLength - FOOTER_FETCH_BYTES), cache.byteLength))
   const fields = locateScoreFields(file.schema)
   if (!fields) throw new ScoreFieldsMissing(source.name)
   const hasIdentityMap = Object.values(identityLeaves).every((path) => hasLeaf(file, path))
-  return { source, index, file, fields, cache, hasIdentityMap }
+  return { source, index, file, fields, cache, hasIdentityMap, tail }
 }
 
 export class ScoreFieldsMissing extends Error {

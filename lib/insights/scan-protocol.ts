@@ -5,8 +5,12 @@ import type { FactorEntry, ScoreTallyState } from './tally'
 
 export interface ScanRequest {
   type: 'scan'
+  /** Tells this scan's reads from a failed earlier scan's stragglers. */
+  scanId: number
   name: string
   size: number
+  /** The part's last bytes, which the app already holds (its footer and page indexes): not asked for again. */
+  tail: Uint8Array
   factors: boolean
   identities: boolean
 }
@@ -25,6 +29,6 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'read'; readId: number; start: number; end: number }
-  | { type: 'done'; result: PartScanResult }
-  | { type: 'failed'; message: string }
+  | { type: 'read'; scanId: number; readId: number; start: number; end: number }
+  | { type: 'done'; scanId: number; result: PartScanResult }
+  | { type: 'failed'; scanId: number; message: string; stack?: string }

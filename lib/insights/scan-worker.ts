@@ -16,22 +16,20 @@ const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMes
 const pendingReads = new Map<number, { resolve: (bytes: ArrayBuffer) => void; reject: (error: Error) => void }>()
 let nextReadId = 0
 
-function readFromApp(start: number, end: number): Promise<ArrayBuffer> {
+function readFromApp(scanId: number, start: number, end: number): Promise<ArrayBuffer> {
   const readId = nextReadId++
   return new Promise((resolve, reject) => {
     pendingReads.set(readId, { resolve, reject })
-    send({ type: 'read', readId, start, end })
+    send({ type: 'read', scanId, readId, start, end })
   })
 }
 
 async function scan(request: ScanRequest): Promise<PartScanResult> {
-  const { name, size } = request
-  const source = {
-    dataSetFileId: '',
-    name,
-    size,
-    open: () => ({ byteLength: size, slice: (start: number, end?: number) => readFromApp(start, end ?? size) }),
-  }
+  const { scanId, name, size, tail } = request
+  const tailStart = size - tail.length
+  const read = async (start: number, end = size): Promise<ArrayBuffer> =>
+    start >= tailStart ? tail.slice(start - tailStart, end - tailStart).buffer : readFromApp(scanId, start, end)
+  const source = { dataSetFileId: '', name, size, open: () => ({ byteLength: size, slice: read }) }
   const part = await openPart(source, 0, new ByteCounter())
   const scores = new ScoreTally()
   const factors = request.factors ? new FactorTally() : undefined
@@ -46,9 +44,11 @@ async function scan(request: ScanRequest): Promise<PartScanResult> {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'scan') {
+    const { scanId } = message
     scan(message).then(
-      (result) => send({ type: 'done', result }, result.identities ? [result.identities.packed.buffer as ArrayBuffer] : []),
-      (error: unknown) => send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (result) => send({ type: 'done', scanId, result }, result.identities ? [result.identities.packed.buffer as ArrayBuffer] : []),
+      (error: unknown) =>
+        send({ type: 'failed', scanId, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined }),
     )
     return
   }

@@ -2,8 +2,8 @@
 // server's request thread it would keep that thread busy for as long as a big run takes, and use one core of the
 // machine. A small pool of worker threads scans the parts instead, one part per worker at a time, reading bytes
 // through the part's cache here (scan-protocol.ts), and the tallies they send back are merged into the run's.
-// Where no worker can start (the worker's files are missing, or tsx cannot load them), parts are scanned here, as
-// before, and the reason is logged once.
+// Where no worker can start (the worker's files are missing, tsx cannot load them, a thread limit), parts are
+// scanned here, as before, the reason is logged, and workers are tried again a minute later.
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
@@ -12,50 +12,72 @@ import type { OpenedPart } from './parts'
 import { scanPart, type PartScanTargets } from './part-scan'
 import type { FromWorker, PartScanResult, ScanRequest } from './scan-protocol'
 
-/** Where the worker starts: from the project's root, which is where the server runs (scripts/start.ts). */
-export const defaultWorkerEntry = () => path.join(process.cwd(), 'lib', 'insights', 'scan-worker-entry.mjs')
+/**
+ * Where the worker starts: the app's root, as scripts/serve.ts found it (`SCORE_EXPLORER_ROOT`), else the working
+ * directory (tests and the bench run from the root).
+ */
+export const defaultWorkerEntry = () =>
+  path.join(process.env.SCORE_EXPLORER_ROOT ?? process.cwd(), 'lib', 'insights', 'scan-worker-entry.mjs')
+
+/** A worker that has not said it is ready by then (tsx compiling the scan code takes well under a second) is given up. */
+const startTimeoutMs = 30_000
+/** After a failed start, parts are scanned on the main thread for this long before workers are tried again. */
+const retryStartAfterMs = 60_000
+
+const asError = (reason: unknown) => (reason instanceof Error ? reason : new Error(`the scan worker exited with code ${String(reason)}`))
 
 class ScanWorker {
-  /** Set once the worker died or was stopped mid-scan: it is not handed out again. */
+  /** Set once the worker exited or was stopped mid-scan: it is not handed out again. */
   broken = false
+  private nextScanId = 0
 
-  private constructor(
-    private readonly worker: Worker,
-    onGone: (worker: ScanWorker) => void,
-  ) {
-    // Always listened to: an 'error' nobody listens to would be thrown in the server's process, and a worker that
-    // dies while idle must leave the pool rather than be handed a scan it will never answer.
-    worker.on('error', (error) => console.error('[score-explorer] insights: a scan worker failed', error))
-    worker.on('exit', () => {
-      this.broken = true
-      onGone(this)
-    })
-  }
+  private constructor(private readonly worker: Worker) {}
 
-  static start(entry: string, onGone: (worker: ScanWorker) => void): Promise<ScanWorker> {
+  /** Resolves once the worker said it is ready; `onExit` is called whenever it exits, ready or not. */
+  static start(entry: string, onExit: (worker: ScanWorker) => void): Promise<ScanWorker> {
     return new Promise((resolve, reject) => {
       if (!existsSync(entry)) return reject(new Error(`${entry} does not exist`))
-      const worker = new Worker(entry)
-      const fail = (error: unknown) => reject(error instanceof Error ? error : new Error(`the scan worker exited with code ${String(error)}`))
-      worker.once('error', fail)
-      worker.once('exit', fail)
+      const scanWorker = new ScanWorker(new Worker(entry))
+      const { worker } = scanWorker
+      // Listened to for the worker's whole life: an 'error' nobody listens to would be thrown in the server's
+      // process, and a worker that exits while idle must leave the pool rather than be handed a scan.
+      worker.on('error', (error) => console.error('[score-explorer] insights: a scan worker failed', error))
+      worker.on('exit', (code) => {
+        scanWorker.broken = true
+        clearTimeout(timer)
+        reject(asError(code))
+        onExit(scanWorker)
+      })
+      const timer = setTimeout(() => {
+        reject(new Error(`the scan worker did not start within ${startTimeoutMs / 1000} s`))
+        void worker.terminate()
+      }, startTimeoutMs)
       worker.once('message', (message: FromWorker) => {
-        worker.off('error', fail)
-        worker.off('exit', fail)
+        clearTimeout(timer)
         if (message.type !== 'ready') {
+          reject(new Error(`the scan worker said ${message.type} before it was ready`))
           void worker.terminate()
-          return reject(new Error(`the scan worker said ${message.type} before it was ready`))
+          return
         }
         worker.unref()
-        resolve(new ScanWorker(worker, onGone))
+        resolve(scanWorker)
       })
     })
   }
 
-  scan(request: ScanRequest, read: (start: number, end: number) => Promise<ArrayBuffer>, signal?: AbortSignal): Promise<PartScanResult> {
+  scan(part: OpenedPart, targets: PartScanTargets, signal?: AbortSignal): Promise<PartScanResult> {
     const { worker } = this
     signal?.throwIfAborted()
     if (this.broken) return Promise.reject(new Error('the scan worker has stopped'))
+    const request: ScanRequest = {
+      type: 'scan',
+      scanId: this.nextScanId++,
+      name: part.source.name,
+      size: part.cache.byteLength,
+      tail: part.tail,
+      factors: targets.factors !== undefined,
+      identities: targets.identities !== undefined,
+    }
     // Referenced while it works: a process whose only pending work is this scan must wait for it.
     worker.ref()
     return new Promise((resolve, reject) => {
@@ -63,16 +85,21 @@ class ScanWorker {
       let readError: unknown
       const settle = (outcome: () => void) => {
         worker.off('message', onMessage)
-        worker.off('error', onBroken)
-        worker.off('exit', onBroken)
+        worker.off('exit', onExit)
         signal?.removeEventListener('abort', onAbort)
         worker.unref()
         outcome()
       }
       const onMessage = (message: FromWorker) => {
+        if (message.type === 'ready') return
+        if (message.scanId !== request.scanId) {
+          // A straggler of an earlier, failed scan: it gets nothing, and its failure is not this scan's.
+          if (message.type === 'read') worker.postMessage({ type: 'read-failed', readId: message.readId })
+          return
+        }
         if (message.type === 'read') {
           const { readId } = message
-          read(message.start, message.end).then(
+          Promise.resolve(part.cache.slice(message.start, message.end)).then(
             // The cache hands out a fresh buffer for every read: it can be moved, not copied.
             (bytes) => worker.postMessage({ type: 'bytes', readId, bytes }, [bytes]),
             (error: unknown) => {
@@ -82,22 +109,19 @@ class ScanWorker {
           )
         } else if (message.type === 'done') {
           settle(() => resolve(message.result))
-        } else if (message.type === 'failed') {
-          settle(() => reject(readError ?? new Error(`scanning ${request.name} failed: ${message.message}`)))
+        } else {
+          const failure = Object.assign(new Error(`scanning ${request.name} failed: ${message.message}`), message.stack ? { stack: message.stack } : {})
+          settle(() => reject(readError ?? failure))
         }
       }
-      const onBroken = (error: unknown) => {
-        this.broken = true
-        settle(() => reject(error instanceof Error ? error : new Error(`the scan worker exited with code ${String(error)}`)))
-      }
+      const onExit = (code: number) => settle(() => reject(asError(code)))
       const onAbort = () => {
         this.broken = true
         void worker.terminate()
         settle(() => reject(signal?.reason))
       }
       worker.on('message', onMessage)
-      worker.once('error', onBroken)
-      worker.once('exit', onBroken)
+      worker.once('exit', onExit)
       signal?.addEventListener('abort', onAbort, { once: true })
       worker.postMessage(request)
     })
@@ -108,44 +132,35 @@ class ScanWorker {
   }
 }
 
+function mergeInto(targets: PartScanTargets, result: PartScanResult): void {
+  targets.scores.merge(result.scores)
+  if (result.factors) targets.factors?.merge(result.factors)
+  if (result.identities) targets.identities?.append(result.identities.packed, result.identities.withoutIdentity)
+}
+
 export interface ScanPool {
   /** Scans a part in a worker and merges its tallies into `targets`: a drop-in for scanPart. */
   scan(part: OpenedPart, targets: PartScanTargets, signal?: AbortSignal): Promise<void>
+  /** Parts scanned so far in workers and, for want of one, on the main thread. */
+  readonly scanned: { inWorkers: number; onMainThread: number }
+  /** Stops every worker; later scans run on the main thread. */
   close(): Promise<void>
 }
 
-export function scanWorkerPool(options: { size?: number; entry?: string } = {}): ScanPool {
+export function scanWorkerPool(options: { size?: number; entry?: string; now?: () => number } = {}): ScanPool {
   const size = Math.max(1, options.size ?? Math.min(2, availableParallelism()))
   const entry = options.entry ?? defaultWorkerEntry()
+  const now = options.now ?? Date.now
   const idle: ScanWorker[] = []
   const all = new Set<ScanWorker>()
-  const waiting: ((worker: ScanWorker | undefined) => void)[] = []
+  type Waiter = (worker: ScanWorker | undefined) => void
+  const waiting: Waiter[] = []
+  const scanned = { inWorkers: 0, onMainThread: 0 }
   let starting = 0
-  let unavailable = false
+  let unavailableUntil = 0
+  let closed = false
 
-  async function startOne(): Promise<ScanWorker | undefined> {
-    if (unavailable) return undefined
-    starting += 1
-    try {
-      const worker = await ScanWorker.start(entry, forget)
-      all.add(worker)
-      return worker
-    } catch (error) {
-      unavailable = true
-      console.warn(`[score-explorer] insights: scan workers unavailable, scanning on the server's main thread (${error instanceof Error ? error.message : String(error)})`)
-      return undefined
-    } finally {
-      starting -= 1
-    }
-  }
-
-  function acquire(): Promise<ScanWorker | undefined> {
-    const ready = idle.pop()
-    if (ready) return Promise.resolve(ready)
-    if (unavailable) return Promise.resolve(undefined)
-    if (all.size + starting < size) return startOne()
-    return new Promise((resolve) => waiting.push(resolve))
-  }
+  const available = () => !closed && now() >= unavailableUntil
 
   /** A worker that exited: out of the pool, wherever it was. */
   function forget(worker: ScanWorker): void {
@@ -154,11 +169,54 @@ export function scanWorkerPool(options: { size?: number; entry?: string } = {}):
     if (at >= 0) idle.splice(at, 1)
   }
 
+  async function startOne(): Promise<ScanWorker | undefined> {
+    starting += 1
+    try {
+      const worker = await ScanWorker.start(entry, forget)
+      if (closed) {
+        void worker.terminate()
+        return undefined
+      }
+      all.add(worker)
+      return worker
+    } catch (error) {
+      unavailableUntil = now() + retryStartAfterMs
+      console.warn(
+        `[score-explorer] insights: a scan worker could not start, so parts are scanned on the server's main thread for a minute (${asError(error).message})`,
+      )
+      // Nobody else will wake the scans waiting for a worker: they go to the main thread too.
+      for (const waiter of waiting.splice(0)) waiter(undefined)
+      return undefined
+    } finally {
+      starting -= 1
+    }
+  }
+
+  function acquire(signal?: AbortSignal): Promise<ScanWorker | undefined> {
+    const ready = idle.pop()
+    if (ready) return Promise.resolve(ready)
+    if (!available()) return Promise.resolve(undefined)
+    if (all.size + starting < size) return startOne()
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = (worker) => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve(worker)
+      }
+      const onAbort = () => {
+        waiting.splice(waiting.indexOf(waiter), 1)
+        reject(signal?.reason)
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      waiting.push(waiter)
+    })
+  }
+
   function release(worker: ScanWorker): void {
-    if (worker.broken) {
+    if (worker.broken || closed) {
       forget(worker)
+      if (closed) void worker.terminate()
       const next = waiting.shift()
-      if (next) void startOne().then(next)
+      if (next) void (available() ? startOne() : Promise.resolve(undefined)).then(next)
       return
     }
     const next = waiting.shift()
@@ -167,26 +225,23 @@ export function scanWorkerPool(options: { size?: number; entry?: string } = {}):
   }
 
   return {
+    scanned,
     async scan(part, targets, signal) {
-      const worker = await acquire()
-      if (!worker) return scanPart(part, targets, signal)
+      const worker = await acquire(signal)
+      if (!worker) {
+        scanned.onMainThread += 1
+        return scanPart(part, targets, signal)
+      }
       try {
-        const request: ScanRequest = {
-          type: 'scan',
-          name: part.source.name,
-          size: part.source.size,
-          factors: targets.factors !== undefined,
-          identities: targets.identities !== undefined,
-        }
-        const result = await worker.scan(request, async (start, end) => part.cache.slice(start, end), signal)
-        targets.scores.merge(result.scores)
-        if (result.factors) targets.factors?.merge(result.factors)
-        if (result.identities) targets.identities?.append(result.identities.packed, result.identities.withoutIdentity)
+        mergeInto(targets, await worker.scan(part, targets, signal))
+        scanned.inWorkers += 1
       } finally {
         release(worker)
       }
     },
     async close() {
+      closed = true
+      for (const waiter of waiting.splice(0)) waiter(undefined)
       const workers = [...all]
       all.clear()
       idle.length = 0

@@ -25,6 +25,9 @@ export type { ChunkInfo, LeafInfo, LeafSlice, PageInfo, ParquetFile, Row } from 
 export { rowValues } from './levels'
 export { cachedAsyncBuffer } from './cached-buffer'
 
+/** Bytes fetched from the end of a file for its footer unless asked otherwise. */
+export const FOOTER_FETCH_BYTES = 64 * 1024
+
 export interface OpenOptions {
   /** Bytes fetched from the end of the file for the footer: 64 KiB covers real score-file footers (1-44 KB). */
   initialFetchSize?: number
@@ -42,7 +45,7 @@ export async function openParquetFile(buffer: AsyncBuffer, options: OpenOptions 
   const file = isCachedAsyncBuffer(buffer) ? buffer : cachedAsyncBuffer(buffer)
   const parsers: ParquetParsers = { ...DEFAULT_PARSERS, ...options.parsers }
   const metadata = await parquetMetadataAsync(file, {
-    initialFetchSize: options.initialFetchSize ?? 64 * 1024,
+    initialFetchSize: options.initialFetchSize ?? FOOTER_FETCH_BYTES,
     parsers,
   })
   const schema = parquetSchema(metadata)
