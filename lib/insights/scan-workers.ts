@@ -159,6 +159,7 @@ export function scanWorkerPool(options: { size?: number; entry?: string; now?: (
   let starting = 0
   let unavailableUntil = 0
   let closed = false
+  let announced = false
 
   const available = () => !closed && now() >= unavailableUntil
 
@@ -178,6 +179,8 @@ export function scanWorkerPool(options: { size?: number; entry?: string; now?: (
         return undefined
       }
       all.add(worker)
+      if (!announced) console.info(`[score-explorer] insights: scanning parts in up to ${size} worker threads`)
+      announced = true
       return worker
     } catch (error) {
       unavailableUntil = now() + retryStartAfterMs
