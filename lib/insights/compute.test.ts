@@ -7,20 +7,21 @@ import { openReference, sqlString, type Reference } from '@/lib/parquet/testing/
 import { bucketCounts, bucketOfCell, histogram } from '@/lib/scores/cells'
 import { computeInsights } from './compute'
 import { scanWorkerPool } from './scan-workers'
-import type { InsightsResult } from './schema'
+import type { InsightsResult, TopRow } from './schema'
 import { simulatorInstanceRuns, type InstanceRuns } from './testing/simulator-runs'
 import { bucketSql, cellSql, scoreSources } from './testing/reference-sql'
 
 let reference: Reference
 const workers = scanWorkerPool()
-const subjects = new Map<string, { runs: InstanceRuns; result: InsightsResult }>()
+const subjects = new Map<string, { runs: InstanceRuns; result: InsightsResult; shownFirst: TopRow[][] }>()
 
 beforeAll(async () => {
   reference = await openReference()
   for (const name of ['Churn Prediction', 'Purchase Conversion']) {
     const runs = await simulatorInstanceRuns(name)
-    const result = await computeInsights({ run: runs.latest, previous: runs.previous, scanPart: workers.scan })
-    subjects.set(name, { runs, result })
+    const shownFirst: TopRow[][] = []
+    const result = await computeInsights({ run: runs.latest, previous: runs.previous, scanPart: workers.scan, onTop: (top) => shownFirst.push(top) })
+    subjects.set(name, { runs, result, shownFirst })
   }
 }, 300_000)
 
@@ -57,7 +58,15 @@ describe.each([
       expected.map((row) => [String(row.filename).split('/').pop(), Number(row.file_row_number)]),
     )
     expect(result.topAvailable).toBe(1000)
+    expect(result.top.map((row) => row.rank)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1))
     expect(result.top.every((row) => row.factors.length > 0 && row.probability !== undefined)).toBe(true)
+  })
+
+  it('shows the first 100 before the other 900 are read, then the 1,000', () => {
+    const { result, shownFirst } = get()
+    expect(shownFirst.map((top) => top.length)).toEqual([100, 1000])
+    expect(shownFirst[0]).toEqual(result.top.slice(0, 100))
+    expect(shownFirst[1]).toEqual(result.top)
   })
 
   it('counts the histogram in bins of 5 exactly as DuckDB does', async () => {

@@ -12,7 +12,7 @@ import { ByteCounter, openPart, type OpenedPart, type PartSource } from './parts
 import { plannedScanBytes, scanPart, type PartScanTargets } from './part-scan'
 import { mapLimited, forEachLimited } from './pool'
 import { propensityOf } from './propensity'
-import { INSIGHTS_VERSION, MAX_TOP_N, type InsightsProgress, type InsightsResult, type TopRow } from './schema'
+import { DEFAULT_TOP_N, INSIGHTS_VERSION, MAX_TOP_N, type InsightsProgress, type InsightsResult, type TopRow } from './schema'
 import { FactorTally, ScoreTally } from './tally'
 import { readTopRows } from './top-rows'
 import { topScores } from './top-scan'
@@ -88,10 +88,18 @@ export async function computeInsights(input: ComputeInput): Promise<InsightsResu
     current.reduce((sum, part) => sum + plannedScanBytes(part, { factors: true, identities: comparing }), 0) +
     previous.reduce((sum, part) => sum + plannedScanBytes(part, { factors: false, identities: true }), 0)
 
-  // 2. Top N.
+  // 2. Top N. The first screenful (the default 100) is read and shown first: on a big run the other 900 rows take
+  // several times as long (a winner each in pages of their own).
   report('top')
   const topScan = await topScores(current, input.topN ?? MAX_TOP_N, { concurrency, signal })
-  const top = await readTopRows(current, topScan.winners, { concurrency, signal })
+  const firstShown = topScan.winners.slice(0, DEFAULT_TOP_N)
+  const screenful = await readTopRows(current, firstShown, { concurrency, signal })
+  let top = screenful
+  if (topScan.winners.length > firstShown.length) {
+    input.onTop?.(screenful)
+    const rest = await readTopRows(current, topScan.winners.slice(firstShown.length), { concurrency, signal, firstRank: firstShown.length + 1 })
+    top = [...screenful, ...rest]
+  }
   input.onTop?.(top)
   const scoreBytes = current.reduce((sum, part) => sum + (part.file.leaves.find((l) => l.name === part.fields.score.join('.'))?.compressedSize ?? 0), 0)
   if (scoreBytes > RETAIN_SCORE_BYTES) for (const part of current) part.cache.clear()
