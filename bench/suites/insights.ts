@@ -132,8 +132,12 @@ async function throughTheApp(context: BenchContext, batchId: string): Promise<Me
   const counting = await context.simulator.startCounting()
   const started = performance.now()
   let status = ''
+  let topShownMs: number | undefined
   while (status !== 'done') {
-    status = (await context.appJson<{ status: string }>(path)).status
+    const state = await context.appJson<{ status: string; top?: unknown[] }>(path)
+    status = state.status
+    // What the person sees first: the top list, shown while the rest is computed.
+    if (topShownMs === undefined && (status === 'done' || (state.top?.length ?? 0) > 0)) topShownMs = performance.now() - started
     if (status !== 'done' && status !== 'computing') throw new Error(`the insights ended ${status}`)
     if (performance.now() - started > 10 * 60_000) throw new Error('the insights took over 10 minutes')
     if (status !== 'done') await new Promise((resolve) => setTimeout(resolve, 250))
@@ -152,8 +156,9 @@ async function throughTheApp(context: BenchContext, batchId: string): Promise<Me
     if ((await context.appJson<{ status: string }>(path)).status !== 'done') throw new Error('a stored result was not served as done')
     stored.push(performance.now() - at)
   }
-  context.log(`through the app: computed in ${(computeMs / 1000).toFixed(1)} s reading ${mib(fileBytes).toFixed(1)} MiB; stored answer ${median(stored).toFixed(0)} ms`)
+  context.log(`through the app: top list shown after ${((topShownMs ?? computeMs) / 1000).toFixed(1)} s, computed in ${(computeMs / 1000).toFixed(1)} s reading ${mib(fileBytes).toFixed(1)} MiB; stored answer ${median(stored).toFixed(0)} ms`)
   return [
+    figure('through the app: first visit, GET to the top list shown (s)', (topShownMs ?? computeMs) / 1000, 's'),
     figure('through the app: first computation, GET to done (s)', computeMs / 1000, 's'),
     figure('through the app: bytes requested from Adobe for it', mib(fileBytes), 'MiB'),
     atMost(`through the app: a later visit's answer, served from the database (median of ${rounds})`, median(stored), 'ms', 500),
