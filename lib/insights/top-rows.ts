@@ -17,9 +17,8 @@ function leavesToRead(part: OpenedPart): string[][] {
 export async function readTopRows(
   parts: readonly OpenedPart[],
   winners: readonly Candidate[],
-  options: { concurrency: number; signal?: AbortSignal; /** The first winner's rank (1 unless these follow others). */ firstRank?: number },
+  options: { concurrency: number; signal?: AbortSignal },
 ): Promise<TopRow[]> {
-  const firstRank = options.firstRank ?? 1
   const byPart = new Map<number, Candidate[]>()
   for (const winner of winners) byPart.set(winner.file, [...(byPart.get(winner.file) ?? []), winner])
   const partsWithWinners = parts.filter((part) => byPart.has(part.index))
@@ -40,7 +39,7 @@ export async function readTopRows(
     if (!part) throw new Error(`part ${winner.file} is not open`)
     const row = toScoreRow(rowOf.get(winner.file)?.get(winner.row), winner.row, part.fields)
     return {
-      rank: firstRank + i,
+      rank: i + 1,
       dataSetFileId: part.source.dataSetFileId,
       fileName: part.source.name,
       rowIndex: winner.row,
