@@ -26,6 +26,8 @@ describe('identityPerRow', () => {
       ['x@y', 'e1', 'e2', 'e3'],
     )
     expect(identityPerRow(keys, ids)).toEqual(['e1', undefined, undefined])
+    // Read with a parser that stands for each id by a number (IdentityHashes): the same places.
+    expect(identityPerRow(keys, { ...ids, values: [10, 11, 12, 13] })).toEqual([11, undefined, undefined])
   })
 })
 

@@ -24,18 +24,19 @@ const rowsOf = (slice: LeafSlice) => slice.rowEnd - slice.rowStart
 /**
  * The first identity of one namespace per row, from the map `identityMap: {namespace: [{id, ...}]}` read as its key
  * leaf (`identityMap.key_value.key`) and its id leaf (`...value.list.element.id`). The same as DuckDB's
- * `identityMap['ECID'][1].id`: undefined where the row has no such entry, or its first item has no id.
+ * `identityMap['ECID'][1].id`: undefined where the row has no such entry, or its first item has no id. The ids are
+ * the leaf's values: strings, or numbers where the leaf was read with a parser that stands for them (IdentityHashes).
  */
-export function identityPerRow(keys: LeafSlice, ids: LeafSlice, namespace = 'ECID'): (string | undefined)[] {
+export function identityPerRow(keys: LeafSlice, ids: LeafSlice, namespace = 'ECID'): (string | number | undefined)[] {
   const rows = rowsOf(keys)
   // Which map entry of each row holds the namespace (-1: none).
   const entryOf = new Int32Array(rows).fill(-1)
   walkEntries(keys, 1, (row, entry, _item, value) => {
     if (value === namespace && entryOf[row] === -1) entryOf[row] = entry
   })
-  const out = new Array<string | undefined>(rows).fill(undefined)
+  const out = new Array<string | number | undefined>(rows).fill(undefined)
   walkEntries(ids, 2, (row, entry, item, value) => {
-    if (item === 0 && entry === entryOf[row] && typeof value === 'string') out[row] = value
+    if (item === 0 && entry === entryOf[row] && (typeof value === 'string' || typeof value === 'number')) out[row] = value
   })
   return out
 }

@@ -6,23 +6,55 @@
 import { addToSparse } from '@/lib/scores/cells'
 import type { Comparison } from './schema'
 
-/** The two 32-bit halves of an identity's hash: FNV-1a over UTF-16 code units with two seeds. */
-function hashHalves(id: string): [number, number] {
+/** The two 32-bit halves of an identity's hash, FNV-1a over its UTF-8 bytes with two seeds, written at `out[at]`. */
+function hashInto(bytes: Uint8Array, out: Uint32Array, at: number): void {
   let a = 0x811c9dc5
-  let b = 0x01000193 ^ id.length
-  for (let i = 0; i < id.length; i++) {
-    const code = id.charCodeAt(i)
-    a = Math.imul(a ^ code, 0x01000193)
-    b = Math.imul(b ^ code, 0x5bd1e995)
+  let b = 0x01000193 ^ bytes.length
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number
+    a = Math.imul(a ^ byte, 0x01000193)
+    b = Math.imul(b ^ byte, 0x5bd1e995)
     b ^= b >>> 15
   }
-  return [a >>> 0, b & 0xffffff]
+  out[at] = a >>> 0
+  out[at + 1] = b & 0xffffff
 }
+
+const utf8 = new TextEncoder()
 
 /** The identity's 56-bit hash: the first half, then 24 bits of the second. */
 export function identityHash(id: string): bigint {
-  const [a, b] = hashHalves(id)
-  return (BigInt(a) << 24n) | BigInt(b)
+  const halves = new Uint32Array(2)
+  hashInto(utf8.encode(id), halves, 0)
+  return (BigInt(halves[0] ?? 0) << 24n) | BigInt(halves[1] ?? 0)
+}
+
+/**
+ * Identities hashed straight from their bytes while a parquet leaf is decoded, as its string parser: no string is
+ * made for any of a part's 300,000 identities (making them cost more than the rest of reading the leaf). The
+ * parser stands for each value by its number here.
+ */
+export class IdentityHashes {
+  private words = new Uint32Array(2 * 1024)
+  private count = 0
+
+  readonly fromBytes = (bytes: Uint8Array): number => {
+    if (2 * this.count === this.words.length) {
+      const grown = new Uint32Array(this.words.length * 2)
+      grown.set(this.words)
+      this.words = grown
+    }
+    hashInto(bytes, this.words, 2 * this.count)
+    return this.count++
+  }
+
+  high(value: number): number {
+    return this.words[2 * value] ?? 0
+  }
+
+  low(value: number): number {
+    return this.words[2 * value + 1] ?? 0
+  }
 }
 
 // Each profile is a 64-bit number (hash << 8 | cell) in a BigUint64Array, so the engine sorts a run natively; it is
@@ -46,21 +78,28 @@ export class IdentityCells {
     this.words = halvesOf(this.data)
   }
 
+  /** One profile by its identity (a string: tests), or none. */
   add(id: string | undefined, cell: number): void {
     if (id === undefined) {
       this.withoutIdentity += 1
       return
     }
+    const hashes = new IdentityHashes()
+    const value = hashes.fromBytes(utf8.encode(id))
+    this.addHashed(hashes.high(value), hashes.low(value), cell)
+  }
+
+  /** One profile by its identity's hash halves (IdentityHashes). */
+  addHashed(high: number, low: number, cell: number): void {
     if (this.length === this.data.length) {
       const grown = new BigUint64Array(this.data.length * 2)
       grown.set(this.data)
       this.data = grown
       this.words = halvesOf(grown)
     }
-    const [a, b] = hashHalves(id)
     const at = 2 * this.length++
-    this.words[at + HIGH] = a
-    this.words[at + LOW] = ((b << 8) | cell) >>> 0
+    this.words[at + HIGH] = high
+    this.words[at + LOW] = ((low << 8) | cell) >>> 0
   }
 
   /** The profiles added so far, in the order they came: a view, not a copy. */

@@ -2,11 +2,13 @@
 // histogram needs every score), and, when asked, the factor code and importance leaves and the identity leaves,
 // each read whole and walked level by level, never assembled into rows. Leaves are read one after another: the
 // concurrency bound is per part, and a part's leaves would otherwise multiply it.
+import { wasmCompressors } from '@/lib/parquet/compressors'
+import { openParquetFile } from '@/lib/parquet/file'
 import { numbersPerRow } from '@/lib/preview/per-row'
 import { cellOf } from '@/lib/scores/cells'
 import { definitionLevelOf, forEachListPair, identityPerRow } from './leaf-rows'
-import type { IdentityCells } from './migration'
-import { identityLeaves, leafBytes, type OpenedPart } from './parts'
+import { IdentityHashes, type IdentityCells } from './migration'
+import { identityLeaves, leafBytes, withTail, type OpenedPart } from './parts'
 import type { FactorTally, ScoreTally } from './tally'
 
 export interface PartScanTargets {
@@ -50,12 +52,19 @@ export async function scanPart(part: OpenedPart, targets: PartScanTargets, signa
   }
 
   if (targets.identities && part.hasIdentityMap) {
+    const cellsOf = targets.identities
     const keys = await file.readWholeLeaf(identityLeaves.key, signal)
-    const ids = await file.readWholeLeaf(identityLeaves.id, signal)
-    const perRow = identityPerRow(keys, ids)
+    // The ids are hashed from their bytes as they are decoded, through a second view of the part whose string
+    // parser hashes (its footer comes from the bytes already held, its pages through the part's cache).
+    const hashes = new IdentityHashes()
+    const hashing = await openParquetFile(withTail(part.cache, part.tail), { compressors: wasmCompressors(), parsers: { stringFromBytes: hashes.fromBytes } })
+    const perRow = identityPerRow(keys, await hashing.readWholeLeaf(identityLeaves.id, signal))
     for (let row = 0; row < perRow.length; row++) {
       const cell = cells[row] ?? 255
-      if (cell !== 255) targets.identities.add(perRow[row], cell)
+      if (cell === 255) continue
+      const id = perRow[row]
+      if (typeof id === 'number') cellsOf.addHashed(hashes.high(id), hashes.low(id), cell)
+      else cellsOf.add(id, cell)
     }
   } else if (targets.identities) {
     targets.identities.withoutIdentity += scores.length

@@ -51,6 +51,16 @@ export class ByteCounter {
   }
 }
 
+/** The part's bytes with its last ones (the footer's) served from `tail`: opening it again asks nobody for them. */
+export function withTail(buffer: AsyncBuffer, tail: Uint8Array): AsyncBuffer {
+  const { byteLength } = buffer
+  const tailStart = byteLength - tail.length
+  return {
+    byteLength,
+    slice: (start, end = byteLength) => (start >= tailStart ? tail.slice(start - tailStart, end - tailStart).buffer : buffer.slice(start, end)),
+  }
+}
+
 /** The identityMap leaves as Spark writes a map of lists of structs (aep-api.md §3.4). */
 const identityItem = ['identityMap', 'key_value', 'value', 'list', 'element']
 export const identityLeaves = {

@@ -3,7 +3,7 @@
 // scan-worker-entry.mjs.
 import { parentPort } from 'node:worker_threads'
 import { IdentityCells } from './migration'
-import { ByteCounter, openPart } from './parts'
+import { ByteCounter, openPart, withTail } from './parts'
 import { scanPart } from './part-scan'
 import type { FromWorker, PartScanResult, ScanRequest, ToWorker } from './scan-protocol'
 import { FactorTally, ScoreTally } from './tally'
@@ -26,10 +26,8 @@ function readFromApp(scanId: number, start: number, end: number): Promise<ArrayB
 
 async function scan(request: ScanRequest): Promise<PartScanResult> {
   const { scanId, name, size, tail } = request
-  const tailStart = size - tail.length
-  const read = async (start: number, end = size): Promise<ArrayBuffer> =>
-    start >= tailStart ? tail.slice(start - tailStart, end - tailStart).buffer : readFromApp(scanId, start, end)
-  const source = { dataSetFileId: '', name, size, open: () => ({ byteLength: size, slice: read }) }
+  const fromApp = { byteLength: size, slice: (start: number, end = size) => readFromApp(scanId, start, end) }
+  const source = { dataSetFileId: '', name, size, open: () => withTail(fromApp, tail) }
   const part = await openPart(source, 0, new ByteCounter())
   const scores = new ScoreTally()
   const factors = request.factors ? new FactorTally() : undefined
