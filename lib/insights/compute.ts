@@ -3,10 +3,12 @@
 // files with the very same code. The order puts the top list first, because it is what people look at first:
 //   1. footers of every part of both runs (what the rest will read is known from them: the progress total);
 //   2. the top N: score pages best-first by their statistics, then only the pages holding the winners' rows (on
-//      shuffled Spark output a thousand winners touch most pages of the wide leaves: the costliest read here);
+//      shuffled Spark output a thousand winners touch most pages of the wide leaves: the costliest read here), the
+//      first 100 first;
 //   3. each part's score leaf whole (histogram, buckets), factor leaves (factors by bucket), identity leaves;
 //   4. the previous run's score and identity leaves, and the join of the two.
-// Parts are read at most `concurrency` at a time.
+// Parts are read at most `concurrency` at a time; steps 3 and 4 scan them with `scanPart` (in the app, in worker
+// threads: scan-workers.ts).
 import { IdentityCells, migrate } from './migration'
 import { ByteCounter, openPart, type OpenedPart, type PartSource } from './parts'
 import { plannedScanBytes, scanPart, type PartScanTargets } from './part-scan'
