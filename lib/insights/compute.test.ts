@@ -47,12 +47,12 @@ describe.each([
     expect(get().result.propensityType).toBe(propensity)
   })
 
-  it('ranks the same top 100 as DuckDB, with their files and rows', async () => {
+  it('ranks the same top 1,000 as DuckDB, with their files and rows (ties to the earlier file and row)', async () => {
     const { result, latest } = get()
     const expected = await query(
-      `SELECT ecid, score, filename, file_row_number FROM ${latest} ORDER BY score DESC LIMIT 100`,
+      `SELECT ecid, score, filename, file_row_number FROM ${latest} ORDER BY score DESC, filename, file_row_number LIMIT 1000`,
     )
-    const shown = result.top.slice(0, 100)
+    const shown = result.top
     expect(shown.map((row) => [row.identity, row.score])).toEqual(expected.map((row) => [row.ecid, row.score]))
     expect(shown.map((row) => [row.fileName, row.rowIndex])).toEqual(
       expected.map((row) => [String(row.filename).split('/').pop(), Number(row.file_row_number)]),

@@ -21,12 +21,12 @@ function hashInto(bytes: Uint8Array, out: Uint32Array, at: number): void {
 }
 
 const utf8 = new TextEncoder()
+const scratch = new Uint32Array(2)
 
 /** The identity's 56-bit hash: the first half, then 24 bits of the second. */
 export function identityHash(id: string): bigint {
-  const halves = new Uint32Array(2)
-  hashInto(utf8.encode(id), halves, 0)
-  return (BigInt(halves[0] ?? 0) << 24n) | BigInt(halves[1] ?? 0)
+  hashInto(utf8.encode(id), scratch, 0)
+  return (BigInt(scratch[0] ?? 0) << 24n) | BigInt(scratch[1] ?? 0)
 }
 
 /**
@@ -84,9 +84,8 @@ export class IdentityCells {
       this.withoutIdentity += 1
       return
     }
-    const hashes = new IdentityHashes()
-    const value = hashes.fromBytes(utf8.encode(id))
-    this.addHashed(hashes.high(value), hashes.low(value), cell)
+    hashInto(utf8.encode(id), scratch, 0)
+    this.addHashed(scratch[0] ?? 0, scratch[1] ?? 0, cell)
   }
 
   /** One profile by its identity's hash halves (IdentityHashes). */

@@ -4,11 +4,12 @@
 // concurrency bound is per part, and a part's leaves would otherwise multiply it.
 import { wasmCompressors } from '@/lib/parquet/compressors'
 import { openParquetFile } from '@/lib/parquet/file'
+import type { LeafSlice } from '@/lib/parquet/types'
 import { numbersPerRow } from '@/lib/preview/per-row'
 import { cellOf } from '@/lib/scores/cells'
 import { definitionLevelOf, forEachListPair, identityPerRow } from './leaf-rows'
 import { IdentityHashes, type IdentityCells } from './migration'
-import { identityLeaves, leafBytes, withTail, type OpenedPart } from './parts'
+import { identityLeaves, leafBytes, type OpenedPart } from './parts'
 import type { FactorTally, ScoreTally } from './tally'
 
 export interface PartScanTargets {
@@ -25,6 +26,18 @@ export function plannedScanBytes(part: OpenedPart, targets: { factors: boolean; 
     ...(targets.factors ? [fields.factors?.code, fields.factors?.importance] : []),
     ...(targets.identities && part.hasIdentityMap ? [identityLeaves.key, identityLeaves.id] : []),
   ])
+}
+
+/**
+ * The part's identity leaf. String ids are hashed from their bytes as they are decoded, through a second view of
+ * the part whose string parser hashes (each value then stands for its hash in `hashes`): no string is made for any
+ * of a part's 300,000 ids. Other ids (not strings: Adobe writes none) are read as they are.
+ */
+async function readIdentities(part: OpenedPart, hashes: IdentityHashes, signal?: AbortSignal): Promise<{ ids: LeafSlice; hashed: boolean }> {
+  const leaf = part.file.leaves.find((candidate) => candidate.name === identityLeaves.id.join('.'))
+  if (leaf?.physicalType !== 'BYTE_ARRAY') return { ids: await part.file.readWholeLeaf(identityLeaves.id, signal), hashed: false }
+  const hashing = await openParquetFile(part.cache, { compressors: wasmCompressors(), parsers: { stringFromBytes: hashes.fromBytes } })
+  return { ids: await hashing.readWholeLeaf(identityLeaves.id, signal), hashed: true }
 }
 
 export async function scanPart(part: OpenedPart, targets: PartScanTargets, signal?: AbortSignal): Promise<void> {
@@ -53,18 +66,16 @@ export async function scanPart(part: OpenedPart, targets: PartScanTargets, signa
 
   if (targets.identities && part.hasIdentityMap) {
     const cellsOf = targets.identities
-    const keys = await file.readWholeLeaf(identityLeaves.key, signal)
-    // The ids are hashed from their bytes as they are decoded, through a second view of the part whose string
-    // parser hashes (its footer comes from the bytes already held, its pages through the part's cache).
     const hashes = new IdentityHashes()
-    const hashing = await openParquetFile(withTail(part.cache, part.tail), { compressors: wasmCompressors(), parsers: { stringFromBytes: hashes.fromBytes } })
-    const perRow = identityPerRow(keys, await hashing.readWholeLeaf(identityLeaves.id, signal))
+    const keys = await file.readWholeLeaf(identityLeaves.key, signal)
+    const { ids, hashed } = await readIdentities(part, hashes, signal)
+    const perRow = identityPerRow(keys, ids)
     for (let row = 0; row < perRow.length; row++) {
       const cell = cells[row] ?? 255
       if (cell === 255) continue
       const id = perRow[row]
-      if (typeof id === 'number') cellsOf.addHashed(hashes.high(id), hashes.low(id), cell)
-      else cellsOf.add(id, cell)
+      if (hashed && typeof id === 'number') cellsOf.addHashed(hashes.high(id), hashes.low(id), cell)
+      else cellsOf.add(typeof id === 'string' ? id : undefined, cell)
     }
   } else if (targets.identities) {
     targets.identities.withoutIdentity += scores.length

@@ -26,10 +26,7 @@ export interface OpenedPart {
   cache: CachedAsyncBuffer
   /** Whether the schema has a top-level identityMap (for identities of top profiles and the run comparison). */
   hasIdentityMap: boolean
-  /**
-   * The bytes the footer was read from (the last 64 KiB): kept past the cache's clearing, so a scan worker opening
-   * the part again does not ask Adobe for them a second time.
-   */
+  /** The part's last bytes (64 KiB), which hold its footer: a scan worker is given them with the part. */
   tail: Uint8Array
 }
 
@@ -72,9 +69,12 @@ export const identityLeaves = {
 const hasLeaf = (file: ParquetFile, path: readonly string[]) => file.leaves.some((leaf) => leaf.name === path.join('.'))
 
 export async function openPart(source: PartSource, index: number, counter: ByteCounter): Promise<OpenedPart> {
-  const cache = cachedAsyncBuffer(counter.wrap(source.open()))
+  const bytes = counter.wrap(source.open())
+  // The last bytes (the footer and, on score files, the page indexes) are read once and kept under the cache:
+  // clearing the cache, or opening the part again (a scan worker, a second view), never asks for them again.
+  const tail = new Uint8Array(await bytes.slice(Math.max(0, bytes.byteLength - FOOTER_FETCH_BYTES), bytes.byteLength))
+  const cache = cachedAsyncBuffer(withTail(bytes, tail))
   const file = await openParquetFile(cache, { compressors: wasmCompressors() })
-  const tail = new Uint8Array(await cache.slice(Math.max(0, cache.byteLength - FOOTER_FETCH_BYTES), cache.byteLength))
   const fields = locateScoreFields(file.schema)
   if (!fields) throw new ScoreFieldsMissing(source.name)
   const hasIdentityMap = Object.values(identityLeaves).every((path) => hasLeaf(file, path))

@@ -67,7 +67,7 @@ describe('scanning parts in worker threads', () => {
     expect(pool.scanned).toEqual({ inWorkers: before.inWorkers + 2 * parts, onMainThread: 0 })
   }, 300_000)
 
-  it('asks the app for the leaves it scans, never again for the footer the app already read', async () => {
+  it('asks the app for the leaves it scans (identities included), never again for the footer the app already read', async () => {
     const [first] = runs.latest.parts
     if (!first) throw new Error('no parts')
     const reads: [number, number][] = []
@@ -75,8 +75,10 @@ describe('scanning parts in worker threads', () => {
     part.cache.clear()
     reads.length = 0
     const scores = new ScoreTally()
-    await pool.scan(part, { scores, factors: new FactorTally() })
+    const identities = new IdentityCells()
+    await pool.scan(part, { scores, factors: new FactorTally(), identities })
     expect(scores.summary().count).toBe(part.file.numRows)
+    expect(identities.packed().length).toBeGreaterThan(0)
     expect(reads.length).toBeGreaterThan(0)
     const tailStart = first.size - part.tail.length
     expect(reads.filter(([, end]) => end > tailStart)).toEqual([])
