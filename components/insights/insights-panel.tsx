@@ -59,7 +59,7 @@ export function InsightsPanel({ sandbox, batchId }: { sandbox: string; batchId: 
         </div>
         {data.top && (
           <div className="rounded-lg border border-slate-200 bg-white p-4">
-            <TopProfiles sandbox={sandbox} rows={data.top} propensity={data.propensityType} n={view.top} onN={(top) => setView({ ...view, top })} />
+            <TopProfiles sandbox={sandbox} rows={data.top} propensity={data.propensityType} n={view.top} onN={(top) => setView({ ...view, top })} computing />
           </div>
         )}
         {error && <ErrorPanel title="Progress could not be refreshed just now" error={error} onRetry={() => void refetch()} />}

@@ -27,9 +27,11 @@ interface Props {
   onN: (n: number) => void
   /** How many top rows exist in all (fewer than N when the run is small). */
   available?: number
+  /** While the insights compute: the first rows are shown before the rest are read. */
+  computing?: boolean
 }
 
-export function TopProfiles({ sandbox, rows, propensity, n, onN, available }: Props) {
+export function TopProfiles({ sandbox, rows, propensity, n, onN, available, computing }: Props) {
   const options = [...new Set([...choices, n])].sort((a, b) => a - b)
   return (
     <section aria-labelledby="top-profiles-heading" data-testid="top-profiles">
@@ -40,7 +42,8 @@ export function TopProfiles({ sandbox, rows, propensity, n, onN, available }: Pr
           </h3>
           <p className="text-sm text-slate-600">
             The {formatCount(rows.length)} highest scores across every file of the run
-            {available !== undefined && available < n ? ` (the run has ${formatCount(available)} scored profiles)` : ''}.
+            {available !== undefined && available < n ? ` (the run has ${formatCount(available)} scored profiles)` : ''}
+            {computing && rows.length < n ? '; the full list comes with the rest of the insights' : ''}.
           </p>
         </div>
         <label className="flex items-center gap-2 text-sm text-slate-700">
