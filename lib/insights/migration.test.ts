@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { IdentityCells, identityHash, migrate } from './migration'
+import { openParquetFile } from '@/lib/parquet/file'
+import { writeEdgeFile } from '@/lib/parquet/testing/edge-file'
+import { memoryBuffer } from '@/lib/parquet/testing/local-file'
+import { IdentityCells, IdentityHashes, identityHash, migrate } from './migration'
 
 describe('migrate', () => {
   it('joins like SQL: every pair of equal identities, the rest added or dropped', () => {
@@ -58,5 +61,23 @@ describe('migrate', () => {
     const b = identityHash('62945947984723811794004887718880271241')
     expect(a).not.toBe(b)
     expect(a < 1n << 56n && b < 1n << 56n).toBe(true)
+  })
+})
+
+describe('IdentityHashes as a parquet string parser', () => {
+  it('stands for every value of a string leaf by its own hash, through dictionary pages, row groups and nulls', async () => {
+    // A map of lists of structs, like identityMap, whose strings repeat (five words): dictionary-encoded, in three
+    // row groups, with nulls at every level.
+    const bytes = writeEdgeFile({ offsetIndex: true, rowGroupSize: 1_000 })
+    const leaf = ['attrs', 'key_value', 'value', 'list', 'element', 'w']
+    const strings = await (await openParquetFile(memoryBuffer(bytes))).readWholeLeaf(leaf)
+    const hashes = new IdentityHashes()
+    const hashed = await (await openParquetFile(memoryBuffer(bytes), { parsers: { stringFromBytes: hashes.fromBytes } })).readWholeLeaf(leaf)
+    expect(hashed.values.length).toBe(strings.values.length)
+    expect(strings.values.length).toBeGreaterThan(100)
+    Array.from(strings.values).forEach((value, i) => {
+      const id = hashed.values[i] as number
+      expect((BigInt(hashes.high(id)) << 24n) | BigInt(hashes.low(id))).toBe(identityHash(String(value)))
+    })
   })
 })
