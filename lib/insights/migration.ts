@@ -90,12 +90,7 @@ export class IdentityCells {
 
   /** One profile by its identity's hash halves (IdentityHashes). */
   addHashed(high: number, low: number, cell: number): void {
-    if (this.length === this.data.length) {
-      const grown = new BigUint64Array(this.data.length * 2)
-      grown.set(this.data)
-      this.data = grown
-      this.words = halvesOf(grown)
-    }
+    this.reserve(1)
     const at = 2 * this.length++
     this.words[at + HIGH] = high
     this.words[at + LOW] = ((low << 8) | cell) >>> 0
@@ -108,15 +103,19 @@ export class IdentityCells {
 
   /** Adds another list's profiles (a scan worker's, for one part). */
   append(packed: BigUint64Array, withoutIdentity: number): void {
-    if (this.length + packed.length > this.data.length) {
-      const grown = new BigUint64Array(Math.max(this.data.length * 2, this.length + packed.length))
-      grown.set(this.data.subarray(0, this.length))
-      this.data = grown
-      this.words = halvesOf(grown)
-    }
+    this.reserve(packed.length)
     this.data.set(packed, this.length)
     this.length += packed.length
     this.withoutIdentity += withoutIdentity
+  }
+
+  /** Room for `more` profiles: the array at least doubles when it grows, so adding one at a time stays linear. */
+  private reserve(more: number): void {
+    if (this.length + more <= this.data.length) return
+    const grown = new BigUint64Array(Math.max(this.data.length * 2, this.length + more))
+    grown.set(this.data.subarray(0, this.length))
+    this.data = grown
+    this.words = halvesOf(grown)
   }
 
   /** Sorted in place by hash (and cell), the order the merge walks: no second copy of a run's worth of numbers. */
