@@ -7,6 +7,11 @@ import type { FactorCount, ScoreSummary } from './schema'
 /** Bins of 0.01 points for the median: the exact median would need every score of the run held at once. */
 const FINE_BINS = 10_001
 
+/** Adds `counts` into `into`, position by position (both of one length: cells, or fine bins). */
+function addCounts(into: Float64Array, counts: Float64Array): void {
+  for (let i = 0; i < into.length; i++) into[i] = (into[i] ?? 0) + (counts[i] ?? 0)
+}
+
 /** Everything a ScoreTally holds, as plain data: what a scan worker sends back for one part. */
 export interface ScoreTallyState {
   cells: Float64Array
@@ -34,8 +39,8 @@ export class ScoreTally {
 
   /** Adds another tally's rows, as if they had been added here one by one. */
   merge(other: ScoreTallyState): void {
-    for (let cell = 0; cell < CELL_COUNT; cell++) this.cells[cell] = (this.cells[cell] ?? 0) + (other.cells[cell] ?? 0)
-    for (let bin = 0; bin < FINE_BINS; bin++) this.fine[bin] = (this.fine[bin] ?? 0) + (other.fine[bin] ?? 0)
+    addCounts(this.cells, other.cells)
+    addCounts(this.fine, other.fine)
     this.count += other.count
     this.missing += other.missing
     this.sum += other.sum
@@ -128,7 +133,7 @@ export class FactorTally {
   merge(entries: readonly FactorEntry[]): void {
     for (const { code, importance, cells } of entries) {
       const entry = this.entry(code, importance)
-      for (let cell = 0; cell < CELL_COUNT; cell++) entry.cells[cell] = (entry.cells[cell] ?? 0) + (cells[cell] ?? 0)
+      addCounts(entry.cells, cells)
     }
   }
 
