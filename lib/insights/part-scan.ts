@@ -74,8 +74,9 @@ export async function scanPart(part: OpenedPart, targets: PartScanTargets, signa
       const cell = cells[row] ?? 255
       if (cell === 255) continue
       const id = perRow[row]
+      // Only a hashed string leaf gives identities to join on; a missing id, or one of another type, joins nothing.
       if (hashed && typeof id === 'number') cellsOf.addHashed(hashes.high(id), hashes.low(id), cell)
-      else cellsOf.add(typeof id === 'string' ? id : undefined, cell)
+      else cellsOf.withoutIdentity += 1
     }
   } else if (targets.identities) {
     targets.identities.withoutIdentity += scores.length
