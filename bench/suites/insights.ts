@@ -95,8 +95,15 @@ async function wholeComputation(runs: InstanceRuns, duck: Reference, log: (messa
     return { result, ms: performance.now() - started }
   }
   // The app's pool lives as long as the server: its first computation also starts the workers and warms them up.
-  const { ms: coldMs } = await timed('workers')
-  const { result, ms: oursMs } = await timed('workers').finally(() => workers.close())
+  const [cold, warm] = await (async () => {
+    try {
+      return [await timed('workers'), await timed('workers')]
+    } finally {
+      await workers.close()
+    }
+  })()
+  const { ms: coldMs } = cold
+  const { result, ms: oursMs } = warm
   const { ms: oneThreadMs } = await timed('main thread')
   const { latest, previous } = scoreSources(runs)
   const field = `_acmeinc.CustomerAI.${runs.instanceKey}`
